@@ -1,0 +1,86 @@
+package io.taskservice.database;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.persistence.OptimisticLockException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+
+/**
+ * What a database failure means to a caller, read off the exception chain: SQL states for constraint
+ * violations, exception types for an unreachable database or a saturated pool.
+ *
+ * <p>The one place that knows driver exceptions; the API turns each kind into an HTTP status.
+ */
+public enum DatabaseFailure {
+    /** A unique constraint refused a duplicate (SQL state 23505). */
+    UNIQUE_VIOLATION,
+    /** A foreign key refused a missing or still-referenced row (23503). */
+    FOREIGN_KEY_VIOLATION,
+    /** A check or not-null constraint refused a value (23514, 23502). */
+    CHECK_VIOLATION,
+    /** Another transaction changed the row first: optimistic lock, serialization failure, deadlock. */
+    CONCURRENT_UPDATE,
+    /** The database refused the configured credentials (28P01, 28000). */
+    AUTHENTICATION_FAILED,
+    /** The database cannot be reached, is shutting down, or no pooled connection came in time. */
+    UNAVAILABLE;
+
+    /** Classifies {@code failure}, or empty when it is not a database failure we can name. */
+    public static Optional<DatabaseFailure> of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Optional<DatabaseFailure> kind = classify(t);
+            if (kind.isPresent()) {
+                return kind;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DatabaseFailure> classify(Throwable t) {
+        if (t instanceof PgException pg && pg.getSqlState() != null) {
+            return bySqlState(pg.getSqlState());
+        }
+        if (t instanceof org.hibernate.exception.ConstraintViolationException violation && violation.getSQLState() != null) {
+            return bySqlState(violation.getSQLState());
+        }
+        if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+            return Optional.of(CONCURRENT_UPDATE);
+        }
+        if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
+                || t instanceof ClosedConnectionException || t instanceof JDBCConnectionException
+                || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+                || isPoolTimeout(t)) {
+            return Optional.of(UNAVAILABLE);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DatabaseFailure> bySqlState(String state) {
+        return switch (state) {
+            case "23505" -> Optional.of(UNIQUE_VIOLATION);
+            case "23503" -> Optional.of(FOREIGN_KEY_VIOLATION);
+            case "23514", "23502" -> Optional.of(CHECK_VIOLATION);
+            case "40001", "40P01" -> Optional.of(CONCURRENT_UPDATE);
+            case "28P01", "28000" -> Optional.of(AUTHENTICATION_FAILED);
+            // 08: connection exceptions; 53300: too many connections; 57P01-57P03: shutdown, crash, cannot connect now.
+            case "53300", "57P01", "57P02", "57P03" -> Optional.of(UNAVAILABLE);
+            default -> state.startsWith("08") ? Optional.of(UNAVAILABLE) : Optional.empty();
+        };
+    }
+
+    /**
+     * The Vert.x pool reports a full wait queue and a connection-acquisition timeout with plain
+     * {@code NoStackTraceThrowable}s, recognisable only by their class and message.
+     */
+    private static boolean isPoolTimeout(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getName().startsWith("io.vertx.core") && message != null
+                && (message.contains("Timeout") || message.contains("max waiter queue size") || message.contains("Connection refused"));
+    }
+}

@@ -1,0 +1,15 @@
+package io.taskservice.project;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The body of a request that creates a project. */
+public record NewProject(
+        @NotBlank @Size(max = 64) @Pattern(regexp = KEY_PATTERN, message = KEY_RULE) String key,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 10_000) String description) {
+
+    public static final String KEY_PATTERN = "[a-z0-9][a-z0-9._-]*";
+    public static final String KEY_RULE = "must start with a lower-case letter or digit and contain only a-z, 0-9, '.', '_' and '-'";
+}
