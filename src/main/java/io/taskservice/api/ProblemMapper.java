@@ -2,6 +2,7 @@ package io.taskservice.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.taskservice.api.Problem.FieldError;
 import io.taskservice.database.DatabaseFailure;
 import jakarta.validation.ConstraintViolation;
@@ -46,6 +47,12 @@ public class ProblemMapper {
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
         return problem(400, "invalid-request", "Invalid request", detail, uri, errors);
+    }
+
+    /** Replaces Quarkus' built-in mapper for this type, whose body is not problem+json. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
     }
 
     @ServerExceptionMapper
