@@ -39,6 +39,7 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
     static final String TEST_ENV_FILE = ".env.test";
     static final String REQUIRE_PASSWORD = "task-service.database.require-password";
     static final String LOCAL_DATABASE = "task-service.local-database";
+    static final String MESSAGE_PREFIX = "Invalid database configuration: ";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -56,7 +57,7 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
             settings = DatabaseSettings.resolve(lookup, requirements);
         } catch (DatabaseConfigException e) {
             // No cause on purpose: Quarkus prints a cause-less ConfigurationException as its message alone.
-            throw new ConfigurationException("Invalid database configuration: " + e.getMessage(), Set.of(DatabaseSettings.URL));
+            throw new ConfigurationException(MESSAGE_PREFIX + e.getMessage(), Set.of(DatabaseSettings.URL));
         }
         Map<String, String> properties = settings.map(DatabaseSettings::quarkusProperties)
                 .or(() -> localDatabase(context).map(LocalDatabase::properties))

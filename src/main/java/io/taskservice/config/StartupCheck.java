@@ -1,0 +1,40 @@
+package io.taskservice.config;
+
+import io.quarkus.runtime.LaunchMode;
+import io.smallrye.config.DotEnvConfigSourceProvider;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * Fail-fast check of {@code DATABASE_*} for the packaged service, run by the entry point before Quarkus
+ * starts. It reads the same sources as Quarkus (system properties, environment, {@code .env}) and applies
+ * the same rules ({@link DatabaseSettings}); {@link DatabaseConfigSourceFactory} applies them again when
+ * Quarkus builds its configuration, which is what dev mode and tests rely on.
+ */
+public final class StartupCheck {
+
+    /** The exit code of a configuration error, as Quarkus itself uses. */
+    static final int EXIT_CONFIGURATION_ERROR = 1;
+
+    private StartupCheck() {
+    }
+
+    /** Prints one line and exits with 1 when the configuration is invalid; returns otherwise. */
+    public static void exitOnInvalidDatabaseConfiguration() {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        try {
+            SmallRyeConfig config = new SmallRyeConfigBuilder()
+                    .addDefaultInterceptors()
+                    .addSystemSources()
+                    .withSources(new DotEnvConfigSourceProvider())
+                    .build();
+            boolean passwordRequired = !"false".equals(config.getRawValue(DatabaseConfigSourceFactory.REQUIRE_PASSWORD));
+            DatabaseSettings.resolve(config::getRawValue, new DatabaseSettings.Requirements(true, passwordRequired));
+        } catch (DatabaseConfigException e) {
+            System.err.println(DatabaseConfigSourceFactory.MESSAGE_PREFIX + e.getMessage());
+            System.exit(EXIT_CONFIGURATION_ERROR);
+        }
+    }
+}
