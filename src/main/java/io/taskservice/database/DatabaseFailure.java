@@ -1,5 +1,8 @@
 package io.taskservice.database;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.OptimisticLockException;
@@ -7,6 +10,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -30,6 +34,13 @@ public enum DatabaseFailure {
     AUTHENTICATION_FAILED,
     /** The database cannot be reached, is shutting down, or no pooled connection came in time. */
     UNAVAILABLE;
+
+    /**
+     * Messages of the Vert.x SQL pool's refusals (vertx-sql-client 4.5, SqlConnectionPool): "Timeout" when no
+     * connection came within the acquire timeout, "Timeout waiting for connection" from its query path,
+     * "Pool closed" during shutdown.
+     */
+    private static final Set<String> POOL_REFUSALS = Set.of("Timeout", "Timeout waiting for connection", "Pool closed");
 
     /** Classifies {@code failure}, or empty when it is not a database failure we can name. */
     public static Optional<DatabaseFailure> of(Throwable failure) {
@@ -55,7 +66,7 @@ public enum DatabaseFailure {
         if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
                 || t instanceof ClosedConnectionException || t instanceof JDBCConnectionException
                 || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
-                || isPoolTimeout(t)) {
+                || isPoolRefusal(t)) {
             return Optional.of(UNAVAILABLE);
         }
         return Optional.empty();
@@ -75,12 +86,11 @@ public enum DatabaseFailure {
     }
 
     /**
-     * The Vert.x pool reports a full wait queue and a connection-acquisition timeout with plain
-     * {@code NoStackTraceThrowable}s, recognisable only by their class and message.
+     * The Vert.x pool's own refusals: a full wait queue has its exception type; the others arrive as plain
+     * {@code NoStackTraceThrowable}s or {@code VertxException}s, known only by their messages.
      */
-    private static boolean isPoolTimeout(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getName().startsWith("io.vertx.core") && message != null
-                && (message.contains("Timeout") || message.contains("max waiter queue size") || message.contains("Connection refused"));
+    private static boolean isPoolRefusal(Throwable t) {
+        return t instanceof ConnectionPoolTooBusyException
+                || (t instanceof NoStackTraceThrowable || t instanceof VertxException) && POOL_REFUSALS.contains(t.getMessage());
     }
 }
