@@ -34,6 +34,21 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(409, "conflict", "Conflict", e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailedException e, UriInfo uri) {
+        return problem(412, "precondition-failed", "Precondition failed", e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unprocessable(UnprocessableException e, UriInfo uri) {
+        return problem(422, e.type(), "Unprocessable content", e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
         return problem(400, "invalid-request", "Invalid request", e.getMessage(), uri,
                 List.of(new FieldError(e.field(), e.getMessage())));

@@ -1,12 +1,15 @@
 package io.taskservice.project;
 
 import io.smallrye.mutiny.Uni;
+import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +35,7 @@ public class ProjectResource {
 
     @GET
     @Operation(summary = "Lists projects in key order, one page at a time")
-    public Uni<List<ProjectView>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Uni<Page<ProjectView>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return service.list(PageRequest.of(page, size));
     }
 
@@ -51,5 +53,19 @@ public class ProjectResource {
                 .created(uri.getAbsolutePathBuilder().path(created.key()).build())
                 .entity(created)
                 .build());
+    }
+
+    @PUT
+    @Path("{project}")
+    @Operation(summary = "Replaces a project's name and description")
+    public Uni<ProjectView> update(@PathParam("project") String key, @NotNull @Valid ProjectUpdate update) {
+        return service.update(key, update);
+    }
+
+    @DELETE
+    @Path("{project}")
+    @Operation(summary = "Deletes a project with all its tags and tasks")
+    public Uni<Response> delete(@PathParam("project") String key) {
+        return service.delete(key).map(done -> Response.noContent().build());
     }
 }

@@ -4,9 +4,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.taskservice.api.NotFoundException;
+import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** Project use cases; the transaction boundary for project writes. */
 @ApplicationScoped
@@ -18,9 +18,15 @@ public class ProjectService {
         this.projects = projects;
     }
 
+    /** The project entity, within the caller's session; 404 when unknown. */
+    public Uni<Project> requireEntity(String key) {
+        return projects.findByKey(key).onItem().ifNull().failWith(() -> new NotFoundException("project", key));
+    }
+
     @WithSession
-    public Uni<List<ProjectView>> list(PageRequest page) {
-        return projects.listViews(page.index(), page.size());
+    public Uni<Page<ProjectView>> list(PageRequest page) {
+        return projects.listViews(page.index(), page.size()).chain(items -> projects.count()
+                .map(total -> new Page<>(items, page.index(), page.size(), total, null)));
     }
 
     @WithSession
@@ -37,5 +43,21 @@ public class ProjectService {
         project.name = request.name();
         project.description = request.description();
         return projects.persistAndFlush(project).map(ProjectView::of);
+    }
+
+    /** Replaces name and description; the key is the project's address and never changes. */
+    @WithTransaction
+    public Uni<ProjectView> update(String key, ProjectUpdate update) {
+        return requireEntity(key).chain(project -> {
+            project.name = update.name();
+            project.description = update.description();
+            return projects.flush().replaceWith(project);
+        }).map(ProjectView::of);
+    }
+
+    /** Deletes the project with its tags, tasks and dependencies (the schema's cascades). */
+    @WithTransaction
+    public Uni<Void> delete(String key) {
+        return requireEntity(key).chain(projects::delete);
     }
 }

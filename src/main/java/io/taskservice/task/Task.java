@@ -46,6 +46,10 @@ public class Task {
     @Column(name = "key_number", insertable = false, updatable = false)
     public Long keyNumber;
 
+    /** Task Master order as one value: zero-padded numeric ids, then slugs; computed by the database. */
+    @Column(name = "sort_key", insertable = false, updatable = false, columnDefinition = "text")
+    public String sortKey;
+
     @Column(nullable = false, columnDefinition = "text")
     public String title;
 

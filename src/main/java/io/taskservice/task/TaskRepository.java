@@ -1,15 +1,39 @@
 package io.taskservice.task;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
+import io.taskservice.database.Cursor;
+import io.taskservice.database.Sort;
+import io.taskservice.database.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Database access for tasks and subtasks, in Task Master order: numeric ids by number, then slugs. */
+/**
+ * Database access for tasks and subtasks. Reads project into {@link TaskRow}s (no managed entities); lists
+ * come in Task Master order by default: numeric ids by number, then slugs.
+ */
 @ApplicationScoped
 public class TaskRepository implements PanacheRepository<Task> {
 
-    static final String TASK_MASTER_ORDER = "keyNumber nulls last, key";
+    /** Sortable fields of the task list: public name to query expression. */
+    public static final Map<String, Sort.Column> SORTABLE = Map.of(
+            "id", new Sort.Column("t.sortKey", String.class),
+            "title", new Sort.Column("t.title", String.class),
+            "status", new Sort.Column("cast(t.status as String)", String.class),
+            "priority", new Sort.Column("(case t.priority when 'critical' then 4 when 'high' then 3 when 'medium' then 2"
+                    + " when 'low' then 1 else 0 end)", Integer.class),
+            "createdAt", new Sort.Column("t.createdAt", OffsetDateTime.class),
+            "updatedAt", new Sort.Column("t.updatedAt", OffsetDateTime.class));
+    public static final String DEFAULT_SORT = "id";
+
+    private static final String ROW = "select new io.taskservice.task.TaskRow(t.id, t.key, p.key, t.title, t.description,"
+            + " t.details, t.testStrategy, t.status, t.priority, t.extra, t.sortKey, t.createdAt, t.updatedAt, t.version)"
+            + " from Task t left join t.parent p";
 
     public Uni<Task> findTopLevel(long tagId, String key) {
         return find("tag.id = ?1 and parent is null and key = ?2", tagId, key).firstResult();
@@ -20,10 +44,95 @@ public class TaskRepository implements PanacheRepository<Task> {
     }
 
     public Uni<List<Task>> listTopLevel(long tagId) {
-        return list("tag.id = ?1 and parent is null order by " + TASK_MASTER_ORDER, tagId);
+        return list("tag.id = ?1 and parent is null order by sortKey, id", tagId);
     }
 
     public Uni<List<Task>> listSubtasks(long parentId) {
-        return list("parent.id = ?1 order by " + TASK_MASTER_ORDER, parentId);
+        return list("parent.id = ?1 order by sortKey, id", parentId);
+    }
+
+    /** One task by Task Master id ("21" or "21.2"), as a row; null when absent. */
+    public Uni<TaskRow> findRow(long tagId, TaskId id) {
+        Where where = byTaskId(tagId, id);
+        return session().chain(s -> select(s, ROW + where.clause(), where).getSingleResultOrNull());
+    }
+
+    /** One page of rows: an offset page when {@code after} is null, else the rows strictly after it. */
+    public Uni<List<TaskRow>> search(long tagId, TaskFilter filter, Sort sort, Cursor after, int offset, int limit) {
+        Where where = filtered(tagId, filter);
+        if (after != null) {
+            where.and(sort.after("t.id")).parameter("afterValue", after.sortValue()).parameter("afterId", after.id());
+        }
+        String hql = ROW + where.clause() + " order by " + sort.orderBy("t.id");
+        return session().chain(s -> select(s, hql, where).setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    public Uni<Long> countMatching(long tagId, TaskFilter filter) {
+        Where where = filtered(tagId, filter);
+        return session().chain(s -> {
+            Mutiny.SelectionQuery<Long> query = s.createSelectionQuery(
+                    "select count(t) from Task t left join t.parent p" + where.clause(), Long.class);
+            where.parameters().forEach(query::setParameter);
+            return query.getSingleResult();
+        });
+    }
+
+    /** The Task Master ids each of {@code taskIds} depends on, in their stored order. */
+    public Uni<Map<Long, List<String>>> dependencyIds(List<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session().chain(s -> s.createSelectionQuery(
+                        "select d.id.taskId, t.key, p.key from TaskDependency d join Task t on t.id = d.id.dependsOnId"
+                                + " left join t.parent p where d.id.taskId in :ids order by d.id.taskId, d.position",
+                        Object[].class)
+                .setParameter("ids", taskIds)
+                .getResultList())
+                .map(rows -> {
+                    Map<Long, List<String>> byTask = new LinkedHashMap<>();
+                    for (Object[] row : rows) {
+                        String key = (String) row[1];
+                        String parentKey = (String) row[2];
+                        byTask.computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
+                                .add(parentKey == null ? key : parentKey + "." + key);
+                    }
+                    return byTask;
+                });
+    }
+
+    private static Where byTaskId(long tagId, TaskId id) {
+        Where where = new Where().and("t.tag.id = :tag", "tag", tagId).and("t.key = :key", "key", id.key());
+        return id.parentKey() == null ? where.and("p is null")
+                : where.and("p.key = :parentKey", "parentKey", id.parentKey()).and("p.parent is null");
+    }
+
+    private static Where filtered(long tagId, TaskFilter filter) {
+        Where where = new Where().and("t.tag.id = :tag", "tag", tagId);
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            where.and("t.status in :statuses", "statuses", filter.statuses());
+        }
+        if (filter.priority() != null) {
+            where.and("t.priority = :priority", "priority", filter.priority());
+        }
+        if (TaskFilter.TOP_LEVEL.equals(filter.parent())) {
+            where.and("p is null");
+        } else if (filter.parent() != null) {
+            where.and("p.key = :parentKey and p.parent is null", "parentKey", filter.parent());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.and("(lower(t.title) like :text escape '\\' or lower(coalesce(t.description, '')) like :text escape '\\')",
+                    "text", Where.containing(filter.text().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return where;
+    }
+
+    private static Mutiny.SelectionQuery<TaskRow> select(Mutiny.Session session, String hql, Where where) {
+        Mutiny.SelectionQuery<TaskRow> query = session.createSelectionQuery(hql, TaskRow.class);
+        where.parameters().forEach(query::setParameter);
+        return query;
+    }
+
+    private static Uni<Mutiny.Session> session() {
+        return Panache.getSession();
     }
 }

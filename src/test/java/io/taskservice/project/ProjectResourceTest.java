@@ -46,9 +46,10 @@ class ProjectResourceTest {
         create(prefix + "-b", "B");
         create(prefix + "-a", "A");
         given().queryParam("size", 500).get("/api/projects")
-                .then().statusCode(200).body("key", hasItem(prefix + "-a"));
+                .then().statusCode(200).body("items.key", hasItem(prefix + "-a"));
         given().queryParam("page", 0).queryParam("size", 1).get("/api/projects")
-                .then().statusCode(200).body("$", hasSize(1));
+                .then().statusCode(200).body("items", hasSize(1)).body("page", equalTo(0)).body("size", equalTo(1))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
     }
 
     @Test
@@ -122,5 +123,30 @@ class ProjectResourceTest {
     void unsupportedMediaTypeIsProblem() {
         given().contentType(ContentType.TEXT).body("key=x").post("/api/projects")
                 .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void updatesNameAndDescriptionButNotKey() {
+        String key = uniqueKey();
+        create(key, "Old");
+        given().contentType(ContentType.JSON).body("{\"name\":\"New\",\"description\":\"d\"}")
+                .put("/api/projects/" + key)
+                .then().statusCode(200).body("key", equalTo(key)).body("name", equalTo("New")).body("version", equalTo(1));
+        given().contentType(ContentType.JSON).body("{\"name\":\"\"}").put("/api/projects/" + key)
+                .then().statusCode(400).body("errors[0].field", equalTo("name"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\"}").put("/api/projects/nope-" + key)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void deletesProjectWithItsTags() {
+        String key = uniqueKey();
+        create(key, "Doomed");
+        given().contentType(ContentType.JSON).body("{\"name\":\"master\"}").post("/api/projects/" + key + "/tags")
+                .then().statusCode(201);
+        given().delete("/api/projects/" + key).then().statusCode(204);
+        given().get("/api/projects/" + key).then().statusCode(404);
+        given().get("/api/projects/" + key + "/tags/master").then().statusCode(404);
+        given().delete("/api/projects/" + key).then().statusCode(404);
     }
 }

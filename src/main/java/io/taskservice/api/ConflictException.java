@@ -1,0 +1,9 @@
+package io.taskservice.api;
+
+/** The request conflicts with the current state, such as an existing name: 409. */
+public final class ConflictException extends RuntimeException {
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,67 @@
+package io.taskservice.tag;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Tags (task lists) of a project over HTTP. */
+@Path("/api/projects/{project}/tags")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags")
+public class TagResource {
+
+    private final TagService service;
+
+    public TagResource(TagService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Lists the project's tags by name")
+    public Uni<List<TagView>> list(@PathParam("project") String project) {
+        return service.list(project);
+    }
+
+    @POST
+    @Operation(summary = "Creates a tag; 409 when the name is taken")
+    public Uni<Response> create(@PathParam("project") String project, @NotNull @Valid TagInput input, UriInfo uri) {
+        return service.create(project, input).map(created -> Response
+                .created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build());
+    }
+
+    @GET
+    @Path("{tag}")
+    @Operation(summary = "Returns one tag")
+    public Uni<TagView> get(@PathParam("project") String project, @PathParam("tag") String tag) {
+        return service.get(project, tag);
+    }
+
+    @PUT
+    @Path("{tag}")
+    @Operation(summary = "Replaces a tag's name and description; a new name renames it")
+    public Uni<TagView> update(@PathParam("project") String project, @PathParam("tag") String tag,
+            @NotNull @Valid TagInput input) {
+        return service.update(project, tag, input);
+    }
+
+    @DELETE
+    @Path("{tag}")
+    @Operation(summary = "Deletes a tag with all its tasks")
+    public Uni<Response> delete(@PathParam("project") String project, @PathParam("tag") String tag) {
+        return service.delete(project, tag).map(done -> Response.noContent().build());
+    }
+}
