@@ -70,6 +70,7 @@ public class ProblemMapper {
         return unreadableBody(e, uri);
     }
 
+
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         // Jackson's own message quotes the input and internal class names: only the JSON path is kept.
@@ -82,6 +83,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableBody(unreadable, uri); // the JSON reader wraps some Jackson failures
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();

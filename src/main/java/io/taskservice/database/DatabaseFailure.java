@@ -66,6 +66,8 @@ public enum DatabaseFailure {
         if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
                 || t instanceof ClosedConnectionException || t instanceof JDBCConnectionException
                 || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+                // BoundedDatabaseWorkInterceptor's request timeout (Mutiny's own type, not a j.u.c. TimeoutException)
+                || t instanceof io.smallrye.mutiny.TimeoutException
                 || isPoolRefusal(t)) {
             return Optional.of(UNAVAILABLE);
         }

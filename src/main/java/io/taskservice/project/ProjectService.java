@@ -6,10 +6,12 @@ import io.smallrye.mutiny.Uni;
 import io.taskservice.api.NotFoundException;
 import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
+import io.taskservice.database.BoundedDatabaseWork;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Project use cases; the transaction boundary for project writes. */
 @ApplicationScoped
+@BoundedDatabaseWork
 public class ProjectService {
 
     private final ProjectRepository projects;

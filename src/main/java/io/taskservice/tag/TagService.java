@@ -7,11 +7,13 @@ import io.taskservice.api.ConflictException;
 import io.taskservice.api.NotFoundException;
 import io.taskservice.database.DatabaseFailure;
 import io.taskservice.project.ProjectService;
+import io.taskservice.database.BoundedDatabaseWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /** Tag (task list) use cases; the transaction boundary for tag writes. */
 @ApplicationScoped
+@BoundedDatabaseWork
 public class TagService {
 
     private final TagRepository tags;

@@ -65,6 +65,11 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void requestTimeoutIsUnavailable() {
+        assertThat(DatabaseFailure.of(new io.smallrye.mutiny.TimeoutException())).contains(DatabaseFailure.UNAVAILABLE);
+    }
+
+    @Test
     void optimisticLockIsConcurrentUpdate() {
         assertThat(DatabaseFailure.of(new OptimisticLockException("stale"))).contains(DatabaseFailure.CONCURRENT_UPDATE);
     }

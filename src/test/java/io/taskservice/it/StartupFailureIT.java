@@ -1,0 +1,125 @@
+package io.taskservice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The packaged service refuses to start, quickly and legibly, when it cannot get a usable database: broken
+ * {@code DATABASE_*} configuration (one line naming the variable, no stack trace, exit code 1), a password
+ * PostgreSQL refuses, or a database it cannot reach. No password ever shows up in the output.
+ */
+class StartupFailureIT {
+
+    /** Start-up with a broken configuration takes about 3 s on a small machine. */
+    private static final Duration CONFIG_FAILURE_TIMEOUT = Duration.ofSeconds(20);
+    /** Flyway's connection attempt at start-up is bounded by the JDBC driver's 10 s connect timeout. */
+    private static final Duration CONNECT_FAILURE_TIMEOUT = Duration.ofSeconds(40);
+
+    private static final String CANARY = Canary.PASSWORD;
+
+    @Test
+    void refusesToStartWithoutAnyDatabaseVariable(TestInfo test) {
+        assertRejectedConfiguration(test, Map.of(), "DATABASE_URL");
+    }
+
+    @Test
+    void refusesMalformedUrl(TestInfo test) {
+        // An unencoded '@' in the password: java.net.URI cannot parse the authority.
+        assertRejectedConfiguration(test, Map.of("DATABASE_URL", "postgresql://app:" + CANARY + "@x@db:5432/tasks"),
+                "DATABASE_URL");
+    }
+
+    @Test
+    void refusesUrlWithWrongScheme(TestInfo test) {
+        assertRejectedConfiguration(test, Map.of("DATABASE_URL", "mysql://app:" + CANARY + "@db:3306/tasks"),
+                "DATABASE_URL");
+    }
+
+    @Test
+    void refusesPortOutsideRange(TestInfo test) {
+        assertRejectedConfiguration(test, Map.of(
+                "DATABASE_HOST", "db",
+                "DATABASE_PORT", "70000",
+                "DATABASE_NAME", "tasks",
+                "DATABASE_USER", "app",
+                "DATABASE_PASSWORD", CANARY), "DATABASE_PORT");
+    }
+
+    @Test
+    void refusesPortOutsideRangeInUrl(TestInfo test) {
+        assertRejectedConfiguration(test, Map.of("DATABASE_URL", "postgresql://app:" + CANARY + "@db:70000/tasks"),
+                "DATABASE_URL");
+    }
+
+    @Test
+    void refusesUnknownSslMode(TestInfo test) {
+        assertRejectedConfiguration(test,
+                Map.of("DATABASE_URL", "postgresql://app:" + CANARY + "@db:5432/tasks?sslmode=sometimes"), "DATABASE_URL");
+    }
+
+    @Test
+    void refusesEmptyPassword(TestInfo test) {
+        assertRejectedConfiguration(test, Map.of("DATABASE_URL", "postgresql://app:@db/tasks"), "DATABASE_PASSWORD");
+    }
+
+    @Test
+    void refusesToStartWhenPostgresRejectsThePassword(TestInfo test) {
+        try (TestDatabase database = TestDatabase.start();
+                PackagedService service = PackagedService.start(name(test),
+                        Map.of("DATABASE_URL", database.url(Canary.WRONG_PASSWORD)))) {
+            // Flyway migrates at start-up, so a refused password stops the service before it ever serves.
+            assertThat(service.awaitExit(CONNECT_FAILURE_TIMEOUT)).as("exit code").isNotZero();
+            String output = service.output();
+            Canary.assertAbsent("output", output);
+            // PostgreSQL's own words (SQL state 28P01), as Flyway logs them.
+            assertThat(output).contains("password authentication failed");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenNothingListensOnTheDatabasePort(TestInfo test) {
+        int closedPort = PackagedService.freePort();
+        assertUnreachable(test, "postgresql://app:" + CANARY + "@localhost:" + closedPort + "/tasks?sslmode=disable",
+                "refused");
+    }
+
+    @Test
+    void refusesToStartWhenTheDatabaseHostDoesNotResolve(TestInfo test) {
+        // .invalid is reserved (RFC 2606): it never resolves.
+        assertUnreachable(test, "postgresql://app:" + CANARY + "@db.invalid:5432/tasks?sslmode=disable", "db.invalid");
+    }
+
+    private static void assertRejectedConfiguration(TestInfo test, Map<String, String> environment, String variable) {
+        try (PackagedService service = PackagedService.start(name(test), environment)) {
+            // 1: Quarkus' status for a ConfigurationException at start-up (see DatabaseConfigSourceFactory).
+            assertThat(service.awaitExit(CONFIG_FAILURE_TIMEOUT)).as("exit code").isEqualTo(1);
+            String output = service.output();
+            List<String> naming = service.outputLines().stream().filter(line -> line.contains(variable)).toList();
+            assertThat(naming).as("lines naming %s in:%n%s", variable, output)
+                    .singleElement(STRING)
+                    .contains("Invalid database configuration: ");
+            // No stack frame, neither plain ("\tat ...") nor in a JSON log record ("frames":[...]).
+            assertThat(output).as("output").doesNotContain("\tat ").doesNotContain("\"frames\"");
+            Canary.assertAbsent("output", output);
+        }
+    }
+
+    private static void assertUnreachable(TestInfo test, String url, String expected) {
+        try (PackagedService service = PackagedService.start(name(test), Map.of("DATABASE_URL", url))) {
+            assertThat(service.awaitExit(CONNECT_FAILURE_TIMEOUT)).as("exit code").isNotZero();
+            String output = service.output();
+            Canary.assertAbsent("output", output);
+            assertThat(output).contains("Unable to obtain connection from database").contains(expected);
+        }
+    }
+
+    private static String name(TestInfo test) {
+        return "StartupFailureIT-" + test.getTestMethod().orElseThrow().getName();
+    }
+}
