@@ -18,6 +18,11 @@ public enum TaskPriority {
         this.value = value;
     }
 
+    /** 1 for low up to 4 for critical; the task list's priority sort uses the same ranks (0 for none). */
+    public int rank() {
+        return ordinal() + 1;
+    }
+
     @JsonValue
     public String value() {
         return value;

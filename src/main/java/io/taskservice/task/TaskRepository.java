@@ -25,8 +25,9 @@ public class TaskRepository implements PanacheRepository<Task> {
             "id", new Sort.Column("t.sortKey", String.class),
             "title", new Sort.Column("t.title", String.class),
             "status", new Sort.Column("cast(t.status as String)", String.class),
-            "priority", new Sort.Column("(case t.priority when 'critical' then 4 when 'high' then 3 when 'medium' then 2"
-                    + " when 'low' then 1 else 0 end)", Integer.class),
+            "priority", new Sort.Column("(case t.priority when io.taskservice.task.TaskPriority.CRITICAL then 4"
+                    + " when io.taskservice.task.TaskPriority.HIGH then 3 when io.taskservice.task.TaskPriority.MEDIUM then 2"
+                    + " when io.taskservice.task.TaskPriority.LOW then 1 else 0 end)", Integer.class),
             "createdAt", new Sort.Column("t.createdAt", OffsetDateTime.class),
             "updatedAt", new Sort.Column("t.updatedAt", OffsetDateTime.class));
     public static final String DEFAULT_SORT = "id";
@@ -34,6 +35,42 @@ public class TaskRepository implements PanacheRepository<Task> {
     private static final String ROW = "select new io.taskservice.task.TaskRow(t.id, t.key, p.key, t.title, t.description,"
             + " t.details, t.testStrategy, t.status, t.priority, t.extra, t.sortKey, t.createdAt, t.updatedAt, t.version)"
             + " from Task t left join t.parent p";
+
+    /** The value a row has for a {@link #SORTABLE} field, for its keyset cursor. */
+    public static Object sortValue(TaskRow row, String field) {
+        return switch (field) {
+            case "id" -> row.sortKey();
+            case "title" -> row.title();
+            case "status" -> row.status().value();
+            case "priority" -> row.priority() == null ? 0 : row.priority().rank();
+            case "createdAt" -> row.createdAt();
+            case "updatedAt" -> row.updatedAt();
+            default -> throw new IllegalArgumentException("not sortable: " + field);
+        };
+    }
+
+    /** The managed entity of a task or subtask, or null. */
+    public Uni<Task> findEntity(long tagId, TaskId id) {
+        if (!id.isSubtask()) {
+            return findTopLevel(tagId, id.key());
+        }
+        return find("tag.id = ?1 and parent.key = ?2 and parent.parent is null and key = ?3", tagId, id.parentKey(), id.key())
+                .firstResult();
+    }
+
+    /** The next free number at a level: one more than the highest numeric key (1 when there is none). */
+    public Uni<String> nextKey(long tagId, Task parent) {
+        String hql = parent == null
+                ? "select max(t.keyNumber) from Task t where t.tag.id = ?1 and t.parent is null"
+                : "select max(t.keyNumber) from Task t where t.tag.id = ?1 and t.parent.id = ?2";
+        return session().chain(s -> {
+            Mutiny.SelectionQuery<Long> query = s.createSelectionQuery(hql, Long.class).setParameter(1, tagId);
+            if (parent != null) {
+                query.setParameter(2, parent.id);
+            }
+            return query.getSingleResultOrNull();
+        }).map(max -> Long.toString(max == null ? 1 : max + 1));
+    }
 
     public Uni<Task> findTopLevel(long tagId, String key) {
         return find("tag.id = ?1 and parent is null and key = ?2", tagId, key).firstResult();

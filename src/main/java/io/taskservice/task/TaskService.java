@@ -1,0 +1,220 @@
+package io.taskservice.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.taskservice.api.InvalidRequestException;
+import io.taskservice.api.NotFoundException;
+import io.taskservice.api.PreconditionFailedException;
+import io.taskservice.api.Problem.FieldError;
+import io.taskservice.api.UnprocessableException;
+import io.taskservice.database.Cursor;
+import io.taskservice.database.DatabaseFailure;
+import io.taskservice.database.Page;
+import io.taskservice.database.PageRequest;
+import io.taskservice.database.Sort;
+import io.taskservice.tag.Tag;
+import io.taskservice.tag.TagService;
+import io.taskservice.database.BoundedDatabaseWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Task use cases; the transaction boundary for task writes. */
+@ApplicationScoped
+@BoundedDatabaseWork
+public class TaskService {
+
+    /** The fields a merge patch may change; the others are read-only or have their own endpoints. */
+    static final Set<String> PATCHABLE = Set.of("title", "description", "details", "testStrategy", "status", "priority", "extra");
+
+    private final TagService tags;
+    private final TaskRepository tasks;
+    private final TaskDependencyRepository dependencies;
+    private final Validator validator;
+    private final ObjectMapper json;
+
+    public TaskService(TagService tags, TaskRepository tasks, TaskDependencyRepository dependencies, Validator validator,
+            ObjectMapper json) {
+        this.tags = tags;
+        this.tasks = tasks;
+        this.dependencies = dependencies;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    /**
+     * One page of a tag's tasks: by offset ({@code after} null; with the total count) or strictly after a keyset
+     * cursor. Both carry {@code next}, the cursor of the following page, while more rows may follow.
+     */
+    @WithSession
+    public Uni<Page<TaskView>> list(String project, String tagName, TaskFilter filter, Sort sort, PageRequest page,
+            String after) {
+        Cursor cursor = after == null ? null : Cursor.decode(after, sort);
+        return tags.require(project, tagName).chain(tag -> {
+            int offset = cursor == null ? page.index() * page.size() : 0;
+            Uni<List<TaskRow>> rows = tasks.search(tag.id, filter, sort, cursor, offset, page.size() + 1);
+            Uni<Long> total = cursor == null ? tasks.countMatching(tag.id, filter) : Uni.createFrom().nullItem();
+            return rows.chain(found -> total.chain(count -> {
+                List<TaskRow> items = found.size() > page.size() ? found.subList(0, page.size()) : found;
+                String next = found.size() > page.size()
+                        ? Cursor.after(sort, TaskRepository.sortValue(items.getLast(), sort.field()), items.getLast().id()).encode()
+                        : null;
+                return views(items).map(views -> new Page<>(views, cursor == null ? page.index() : null, page.size(), count, next));
+            }));
+        });
+    }
+
+    @WithSession
+    public Uni<TaskView> get(String project, String tagName, TaskId id) {
+        return tags.require(project, tagName)
+                .chain(tag -> tasks.findRow(tag.id, id))
+                .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()))
+                .chain(row -> views(List.of(row))).map(List::getFirst);
+    }
+
+    /** Creates a task or subtask with its dependencies, which must exist in the same tag (else 422). */
+    @WithTransaction
+    public Uni<TaskView> create(String project, String tagName, NewTask input) {
+        return tags.require(project, tagName).chain(tag -> parentOf(tag, input.parent()).chain(parent -> {
+            Uni<String> key = input.id() != null ? Uni.createFrom().item(input.id()) : tasks.nextKey(tag.id, parent);
+            return key.chain(k -> {
+                Task task = new Task();
+                task.tag = tag;
+                task.parent = parent;
+                task.key = k;
+                input.content().applyTo(task);
+                return tasks.persistAndFlush(task)
+                        .chain(() -> addDependencies(tag, task, input.dependencies() == null ? List.of() : input.dependencies()))
+                        .chain(() -> viewOf(task, new TaskId(parent == null ? null : parent.key, k)));
+            });
+        }));
+    }
+
+    /** Replaces the task's content (PUT). */
+    @WithTransaction
+    public Uni<TaskView> replace(String project, String tagName, TaskId id, Long expectedVersion, TaskContent content) {
+        return change(project, tagName, id, expectedVersion, current -> content);
+    }
+
+    /** Applies an RFC 7386 JSON merge patch to the task's content (PATCH). */
+    @WithTransaction
+    public Uni<TaskView> patch(String project, String tagName, TaskId id, Long expectedVersion, ObjectNode patch) {
+        for (Iterator<String> names = patch.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!PATCHABLE.contains(name)) {
+                throw new InvalidRequestException(name, "cannot be changed by a patch (patchable: " + String.join(", ",
+                        PATCHABLE.stream().sorted().toList()) + "; dependencies have their own endpoint)");
+            }
+        }
+        return change(project, tagName, id, expectedVersion, current -> {
+            JsonNode merged = MergePatch.apply(json.valueToTree(TaskContent.of(current)), patch);
+            TaskContent content;
+            try {
+                content = json.treeToValue(merged, TaskContent.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                throw new InvalidRequestException("patch", "gives the task an invalid value: " + fieldOf(e));
+            }
+            var violations = validator.validate(content);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            return content;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String project, String tagName, TaskId id, Long expectedVersion) {
+        return requireEntity(project, tagName, id)
+                .invoke(task -> checkVersion(task, expectedVersion, id))
+                .chain(tasks::delete)
+                .chain(tasks::flush);
+    }
+
+    private Uni<TaskView> change(String project, String tagName, TaskId id, Long expectedVersion,
+            Function<TaskView, TaskContent> change) {
+        return requireEntity(project, tagName, id)
+                .invoke(task -> checkVersion(task, expectedVersion, id))
+                .chain(task -> viewOf(task, id).chain(current -> {
+                    change.apply(current).applyTo(task);
+                    return tasks.flush()
+                            .onFailure(failure -> expectedVersion != null && DatabaseFailure.of(failure)
+                                    .filter(kind -> kind == DatabaseFailure.CONCURRENT_UPDATE).isPresent())
+                            .transform(failure -> new PreconditionFailedException("Task " + id))
+                            .chain(() -> viewOf(task, id));
+                }));
+    }
+
+    private static void checkVersion(Task task, Long expectedVersion, TaskId id) {
+        if (expectedVersion != null && task.version != expectedVersion) {
+            throw new PreconditionFailedException("Task " + id);
+        }
+    }
+
+    private Uni<Task> requireEntity(String project, String tagName, TaskId id) {
+        return tags.require(project, tagName).chain(tag -> tasks.findEntity(tag.id, id))
+                .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()));
+    }
+
+    private Uni<Task> parentOf(Tag tag, String parentKey) {
+        if (parentKey == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return tasks.findTopLevel(tag.id, parentKey).onItem().ifNull().failWith(() -> new UnprocessableException(
+                "unknown-parent", "No task '" + parentKey + "' to hold the subtask",
+                List.of(new FieldError("parent", "no such task"))));
+    }
+
+    private Uni<Void> addDependencies(Tag tag, Task task, List<String> ids) {
+        List<Uni<TaskDependency>> added = new ArrayList<>();
+        short position = 0;
+        for (String text : ids) {
+            TaskId target = TaskId.parse("dependencies", text);
+            short at = position++;
+            added.add(tasks.findEntity(tag.id, target)
+                    .onItem().ifNull().failWith(() -> new UnprocessableException("dependency-missing",
+                            "Task " + text + " does not exist in this tag", List.of(new FieldError("dependencies", text))))
+                    .map(found -> new TaskDependency(task.id, found.id, tag.id, at)));
+        }
+        if (added.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // One after the other: a reactive session must never run two operations at once.
+        Uni<List<TaskDependency>> resolved = Uni.createFrom().item(new ArrayList<>());
+        for (Uni<TaskDependency> next : added) {
+            resolved = resolved.chain(list -> next.map(dependency -> {
+                list.add(dependency);
+                return list;
+            }));
+        }
+        return resolved.chain(list -> dependencies.persist(list)).chain(dependencies::flush);
+    }
+
+    private Uni<TaskView> viewOf(Task task, TaskId id) {
+        TaskRow row = new TaskRow(task.id, task.key, id.parentKey(), task.title, task.description, task.details,
+                task.testStrategy, task.status, task.priority, task.extra, task.sortKey, task.createdAt, task.updatedAt,
+                task.version);
+        return views(List.of(row)).map(List::getFirst);
+    }
+
+    private Uni<List<TaskView>> views(List<TaskRow> rows) {
+        return tasks.dependencyIds(rows.stream().map(TaskRow::id).toList()).map(dependencyIds -> rows.stream()
+                .map(row -> TaskView.of(row, dependencyIds.getOrDefault(row.id(), List.of())))
+                .toList());
+    }
+
+    private static String fieldOf(Exception e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().getFirst().getFieldName();
+        }
+        return "unreadable value";
+    }
+}
