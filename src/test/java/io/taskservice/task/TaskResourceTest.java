@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TaskResourceTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
+
     private String tasks;
 
     @BeforeEach
@@ -254,5 +257,47 @@ class TaskResourceTest {
         }
         given().get(tasks).then().statusCode(200).body("items.title", equalTo(List.of("safe")));
         given().get("/api/projects").then().statusCode(200).body("total", not(nullValue()));
+    }
+
+    @Test
+    void keysetPagesReturnEveryRowOnceWhileRowsAreInserted() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            create("{\"title\":\"existing " + i + "\"}").then().statusCode(201);
+        }
+        List<String> existing = given().queryParam("size", 500).get(tasks).then().extract().path("items.id");
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<?> inserts = writer.submit(() -> {
+            for (int i = 0; i < 60; i++) {
+                // New rows land before and after the reader's position: low numbers and high numbers.
+                String id = i % 2 == 0 ? "0" + (1000 + i) : Integer.toString(5000 + i);
+                create("{\"id\":\"" + id + "\",\"title\":\"inserted " + i + "\"}").then().statusCode(201);
+            }
+        });
+        List<String> seen = new ArrayList<>();
+        String next = null;
+        do {
+            var page = next == null ? given().queryParam("size", 7).get(tasks) : given().queryParam("size", 7).queryParam("after", next).get(tasks);
+            seen.addAll(page.then().statusCode(200).extract().path("items.id"));
+            next = page.then().extract().path("next");
+        } while (next != null);
+        inserts.get(60, TimeUnit.SECONDS);
+        writer.shutdown();
+        assertThat(seen).as("no row twice").doesNotHaveDuplicates();
+        assertThat(seen).as("every row that existed throughout").containsAll(existing);
+    }
+
+    /** Past quarkus.http.limits.max-body-size (10M) the server refuses from the headers alone and closes. */
+    @Test
+    void oversizedBodyIsRefused() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String headers = "POST " + tasks + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (11 * 1024 * 1024) + "\r\n\r\n";
+            socket.getOutputStream().write(headers.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("{\"title\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        }
     }
 }
