@@ -38,10 +38,15 @@ public class Tag {
     @Column(columnDefinition = "text")
     public String description;
 
-    /** Task Master's per-tag metadata object, kept as written. */
+    /** Task Master's per-tag metadata object, kept as written; null when the task list had none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> metadata;
+
+    /** Other keys of the tag's object in a task list, kept as written. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public Map<String, Object> metadata = new LinkedHashMap<>();
+    public Map<String, Object> extra = new LinkedHashMap<>();
 
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)

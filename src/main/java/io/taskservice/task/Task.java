@@ -68,10 +68,22 @@ public class Task {
     @Column(length = 16)
     public TaskPriority priority;
 
+    /** Place in its list (a tag's tasks or a parent's subtasks) as the task list had it; new tasks go last. */
+    @Column(nullable = false)
+    public int position;
+
     /** Fields of a Task Master record that have no column of their own. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> extra = new LinkedHashMap<>();
+
+    /**
+     * How a task list wrote this record where the columns cannot tell (id as written, explicit nulls, absent
+     * fields); see V3__dependency_as_written.sql. Empty for tasks created through the API.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "written_shape", nullable = false, columnDefinition = "jsonb")
+    public Map<String, Object> writtenShape = new LinkedHashMap<>();
 
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -25,13 +25,23 @@ public class TaskDependency {
     @Column(nullable = false)
     public short position;
 
+    /** The dependency as the task list wrote it: {@code 3}, {@code "3"}, {@code "3.1"}, or a sibling's {@code 1}. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String written;
+
+    /** Whether it was written as a JSON number rather than a string. */
+    @Column(name = "written_as_number", nullable = false)
+    public boolean writtenAsNumber;
+
     public TaskDependency() {
     }
 
-    public TaskDependency(long taskId, long dependsOnId, long tagId, short position) {
+    public TaskDependency(long taskId, long dependsOnId, long tagId, short position, String written, boolean writtenAsNumber) {
         this.id = new Key(taskId, dependsOnId);
         this.tagId = tagId;
         this.position = position;
+        this.written = written;
+        this.writtenAsNumber = writtenAsNumber;
     }
 
     /** The primary key: the dependent task and the task it waits for. */

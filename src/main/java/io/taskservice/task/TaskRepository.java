@@ -72,6 +72,20 @@ public class TaskRepository implements PanacheRepository<Task> {
         }).map(max -> Long.toString(max == null ? 1 : max + 1));
     }
 
+    /** The position after the last task at a level, so new tasks go last in exports. */
+    public Uni<Integer> nextPosition(long tagId, Task parent) {
+        String hql = parent == null
+                ? "select max(t.position) from Task t where t.tag.id = ?1 and t.parent is null"
+                : "select max(t.position) from Task t where t.tag.id = ?1 and t.parent.id = ?2";
+        return session().chain(s -> {
+            Mutiny.SelectionQuery<Integer> query = s.createSelectionQuery(hql, Integer.class).setParameter(1, tagId);
+            if (parent != null) {
+                query.setParameter(2, parent.id);
+            }
+            return query.getSingleResultOrNull();
+        }).map(max -> max == null ? 0 : max + 1);
+    }
+
     public Uni<Task> findTopLevel(long tagId, String key) {
         return find("tag.id = ?1 and parent is null and key = ?2", tagId, key).firstResult();
     }
@@ -114,27 +128,36 @@ public class TaskRepository implements PanacheRepository<Task> {
         });
     }
 
-    /** The Task Master ids each of {@code taskIds} depends on, in their stored order. */
+    /**
+     * The dependencies of each of {@code taskIds} in their order: the Task Master id of each resolved one, and
+     * the written text of each that names no task of the tag (see {@link UnresolvedDependency}).
+     */
     public Uni<Map<Long, List<String>>> dependencyIds(List<Long> taskIds) {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return session().chain(s -> s.createSelectionQuery(
-                        "select d.id.taskId, t.key, p.key from TaskDependency d join Task t on t.id = d.id.dependsOnId"
-                                + " left join t.parent p where d.id.taskId in :ids order by d.id.taskId, d.position",
-                        Object[].class)
-                .setParameter("ids", taskIds)
-                .getResultList())
-                .map(rows -> {
-                    Map<Long, List<String>> byTask = new LinkedHashMap<>();
-                    for (Object[] row : rows) {
-                        String key = (String) row[1];
-                        String parentKey = (String) row[2];
-                        byTask.computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
-                                .add(parentKey == null ? key : parentKey + "." + key);
-                    }
-                    return byTask;
-                });
+                        "select d.id.taskId, d.position, t.key, p.key from TaskDependency d join Task t on t.id = d.id.dependsOnId"
+                                + " left join t.parent p where d.id.taskId in :ids", Object[].class)
+                .setParameter("ids", taskIds).getResultList()
+                .chain(resolved -> s.createSelectionQuery(
+                                "select u.id.taskId, u.id.position, u.written from UnresolvedDependency u where u.id.taskId in :ids",
+                                Object[].class)
+                        .setParameter("ids", taskIds).getResultList()
+                        .map(unresolved -> {
+                            Map<Long, java.util.TreeMap<Short, String>> byTask = new LinkedHashMap<>();
+                            for (Object[] row : resolved) {
+                                String parentKey = (String) row[3];
+                                byTask.computeIfAbsent((Long) row[0], id -> new java.util.TreeMap<>())
+                                        .put((Short) row[1], parentKey == null ? (String) row[2] : parentKey + "." + row[2]);
+                            }
+                            for (Object[] row : unresolved) {
+                                byTask.computeIfAbsent((Long) row[0], id -> new java.util.TreeMap<>()).put((Short) row[1], (String) row[2]);
+                            }
+                            Map<Long, List<String>> ordered = new LinkedHashMap<>();
+                            byTask.forEach((task, byPosition) -> ordered.put(task, List.copyOf(byPosition.values())));
+                            return ordered;
+                        })));
     }
 
     private static Where byTaskId(long tagId, TaskId id) {

@@ -86,16 +86,17 @@ public class TaskService {
     public Uni<TaskView> create(String project, String tagName, NewTask input) {
         return tags.require(project, tagName).chain(tag -> parentOf(tag, input.parent()).chain(parent -> {
             Uni<String> key = input.id() != null ? Uni.createFrom().item(input.id()) : tasks.nextKey(tag.id, parent);
-            return key.chain(k -> {
+            return key.chain(k -> tasks.nextPosition(tag.id, parent).chain(position -> {
                 Task task = new Task();
                 task.tag = tag;
                 task.parent = parent;
                 task.key = k;
+                task.position = position;
                 input.content().applyTo(task);
                 return tasks.persistAndFlush(task)
                         .chain(() -> addDependencies(tag, task, input.dependencies() == null ? List.of() : input.dependencies()))
                         .chain(() -> viewOf(task, new TaskId(parent == null ? null : parent.key, k)));
-            });
+            }));
         }));
     }
 
@@ -182,7 +183,7 @@ public class TaskService {
             added.add(tasks.findEntity(tag.id, target)
                     .onItem().ifNull().failWith(() -> new UnprocessableException("dependency-missing",
                             "Task " + text + " does not exist in this tag", List.of(new FieldError("dependencies", text))))
-                    .map(found -> new TaskDependency(task.id, found.id, tag.id, at)));
+                    .map(found -> new TaskDependency(task.id, found.id, tag.id, at, target.toString(), false)));
         }
         if (added.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -160,8 +160,8 @@ class PersistenceTest {
             Task two = task(tag, null, "2");
             Task three = task(tag, null, "3");
             return tasks.persist(one, two, three).chain(() -> tasks.flush()).chain(() -> dependencies.persist(
-                    new TaskDependency(three.id, two.id, tag.id, (short) 0),
-                    new TaskDependency(three.id, one.id, tag.id, (short) 1)));
+                    new TaskDependency(three.id, two.id, tag.id, (short) 0, "2", false),
+                    new TaskDependency(three.id, one.id, tag.id, (short) 1, "1", true)));
         })));
         asserter.assertThat(() -> Panache.withSession(() -> tags.findByProjectAndName(key, "master")
                 .chain(tag -> tasks.findTopLevel(tag.id, "3"))
@@ -177,7 +177,7 @@ class PersistenceTest {
         asserter.assertFailedWith(() -> Panache.withTransaction(() -> newTag(key).chain(tag -> {
             Task one = task(tag, null, "1");
             return tasks.persistAndFlush(one)
-                    .chain(() -> dependencies.persistAndFlush(new TaskDependency(one.id, one.id, tag.id, (short) 0)));
+                    .chain(() -> dependencies.persistAndFlush(new TaskDependency(one.id, one.id, tag.id, (short) 0, "1", false)));
         })), failure -> assertThat(DatabaseFailure.of(failure)).contains(DatabaseFailure.CHECK_VIOLATION));
     }
 
@@ -192,7 +192,7 @@ class PersistenceTest {
             Task one = task(master, null, "1");
             Task elsewhere = task(other, null, "1");
             return tags.persist(other).chain(() -> tasks.persist(one, elsewhere)).chain(() -> tasks.flush())
-                    .chain(() -> dependencies.persistAndFlush(new TaskDependency(one.id, elsewhere.id, master.id, (short) 0)));
+                    .chain(() -> dependencies.persistAndFlush(new TaskDependency(one.id, elsewhere.id, master.id, (short) 0, "1", false)));
         })), failure -> assertThat(DatabaseFailure.of(failure)).contains(DatabaseFailure.FOREIGN_KEY_VIOLATION));
     }
 
