@@ -46,11 +46,14 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             problems.put("409", "Conflict: the key, name or id is taken");
         }
-        if (path.contains("/tasks/{id}") && method != PathItem.HttpMethod.GET) {
+        if (path.contains("/tasks/{id}") && method != PathItem.HttpMethod.GET) { // writes honour If-Match
             problems.put("412", "If-Match names a version that is no longer current");
         }
         if (path.endsWith("/tasks") && method == PathItem.HttpMethod.POST) {
             problems.put("422", "The parent or a dependency does not exist in the tag");
+        }
+        if (path.endsWith("/dependencies") && method == PathItem.HttpMethod.POST) {
+            problems.put("422", "The dependency does not exist, is the task itself, or would close a cycle");
         }
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.taskservice.task.graph.TaskNode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -158,6 +159,27 @@ public class TaskRepository implements PanacheRepository<Task> {
                             byTask.forEach((task, byPosition) -> ordered.put(task, List.copyOf(byPosition.values())));
                             return ordered;
                         })));
+    }
+
+    /**
+     * A tag's tasks and their subtasks as Task Master's rules see them: in task-list order, with every dependency
+     * as written (resolved ones name their target; unresolved ones are resolved from their text the way Task
+     * Master does). Deeper levels, which Task Master does not read, are left out. Three queries.
+     */
+    public Uni<List<TaskNode>> loadGraph(long tagId) {
+        return session().chain(s -> s.createSelectionQuery(
+                        "select t.id, t.key, p.id, p.key, t.title, t.status, t.priority from Task t left join t.parent p"
+                                + " where t.tag.id = :tag and (p is null or p.parent is null) order by t.position, t.id",
+                        Object[].class).setParameter("tag", tagId).getResultList()
+                .chain(tasks -> s.createSelectionQuery(
+                                "select d.id.taskId, d.position, d.written, d.writtenAsNumber, t.key, p.key from TaskDependency d"
+                                        + " join Task t on t.id = d.id.dependsOnId left join t.parent p where d.tagId = :tag",
+                                Object[].class).setParameter("tag", tagId).getResultList()
+                        .chain(resolved -> s.createSelectionQuery(
+                                        "select u.id.taskId, u.id.position, u.written, u.writtenAsNumber from UnresolvedDependency u,"
+                                                + " Task t where t.id = u.id.taskId and t.tag.id = :tag", Object[].class)
+                                .setParameter("tag", tagId).getResultList()
+                                .map(unresolved -> TaskGraphRows.toNodes(tasks, resolved, unresolved)))));
     }
 
     private static Where byTaskId(long tagId, TaskId id) {

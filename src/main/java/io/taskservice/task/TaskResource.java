@@ -114,6 +114,29 @@ public class TaskResource {
                 .map(done -> Response.noContent().build());
     }
 
+    @POST
+    @Path("{id}/dependencies")
+    @Operation(summary = "Makes the task wait for another task or subtask; 422 for a missing target, itself or a cycle")
+    public Uni<Response> addDependency(@PathParam("project") String project, @PathParam("tag") String tag,
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid NewDependency body,
+            UriInfo uri) {
+        TaskId taskId = TaskId.parse("id", id);
+        TaskId dependsOn = TaskId.parse("dependsOn", body.dependsOn());
+        return service.addDependency(project, tag, taskId, ETags.versionOf(ifMatch, "Task " + id), dependsOn)
+                .map(view -> Response.created(uri.getAbsolutePathBuilder().path(dependsOn.toString()).build())
+                        .header(HttpHeaders.ETAG, ETags.of(view.version())).entity(view).build());
+    }
+
+    @DELETE
+    @Path("{id}/dependencies/{dependsOn}")
+    @Operation(summary = "Removes a dependency; 404 when the task has none such")
+    public Uni<Response> removeDependency(@PathParam("project") String project, @PathParam("tag") String tag,
+            @PathParam("id") String id, @PathParam("dependsOn") String dependsOn, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        TaskId taskId = TaskId.parse("id", id);
+        return service.removeDependency(project, tag, taskId, ETags.versionOf(ifMatch, "Task " + id), dependsOn)
+                .map(done -> Response.noContent().build());
+    }
+
     static Response withETag(TaskView view) {
         return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.taskservice.api.ConflictException;
 import io.taskservice.api.InvalidRequestException;
 import io.taskservice.api.NotFoundException;
 import io.taskservice.api.PreconditionFailedException;
@@ -17,7 +18,12 @@ import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
 import io.taskservice.database.Sort;
 import io.taskservice.tag.Tag;
+import io.taskservice.tag.TagRepository;
 import io.taskservice.tag.TagService;
+import io.taskservice.task.graph.DependencyGraph;
+import io.taskservice.task.graph.DependencyProblem;
+import io.taskservice.task.graph.NextTaskRule;
+import io.taskservice.task.graph.TaskNode;
 import io.taskservice.database.BoundedDatabaseWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
@@ -25,6 +31,7 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -41,10 +48,12 @@ public class TaskService {
     private final TaskDependencyRepository dependencies;
     private final Validator validator;
     private final ObjectMapper json;
+    private final TagRepository tagRows;
 
     public TaskService(TagService tags, TaskRepository tasks, TaskDependencyRepository dependencies, Validator validator,
-            ObjectMapper json) {
+            ObjectMapper json, TagRepository tagRows) {
         this.tags = tags;
+        this.tagRows = tagRows;
         this.tasks = tasks;
         this.dependencies = dependencies;
         this.validator = validator;
@@ -138,6 +147,102 @@ public class TaskService {
                 .invoke(task -> checkVersion(task, expectedVersion, id))
                 .chain(tasks::delete)
                 .chain(tasks::flush);
+    }
+
+    /**
+     * Makes a task wait for another task or subtask of the same tag. A missing target, a self-dependency or
+     * one that would close a cycle is refused with 422; an existing one with 409. The tag is locked for the
+     * check, so two concurrent additions cannot close a cycle between them. Bumps the task's version.
+     */
+    @WithTransaction
+    public Uni<TaskView> addDependency(String project, String tagName, TaskId id, Long expectedVersion, TaskId dependsOn) {
+        return tags.require(project, tagName)
+                .chain(tag -> tagRows.lockForUpdate(tag).replaceWith(tag))
+                .chain(tag -> tasks.findEntity(tag.id, id)
+                        .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()))
+                        .invoke(task -> checkVersion(task, expectedVersion, id))
+                        .chain(task -> tasks.findEntity(tag.id, dependsOn)
+                                .onItem().ifNull().failWith(() -> new UnprocessableException("dependency-missing",
+                                        "Task " + dependsOn + " does not exist in this tag",
+                                        List.of(new FieldError("dependsOn", dependsOn + " does not exist"))))
+                                .chain(target -> tasks.loadGraph(tag.id).chain(nodes -> {
+                                    Optional<List<String>> cycle = new DependencyGraph(nodes).findCycle(id.toString(), dependsOn.toString());
+                                    if (cycle.isPresent()) {
+                                        boolean self = cycle.get().size() == 2;
+                                        throw new UnprocessableException(self ? "dependency-self" : "dependency-cycle",
+                                                self ? "A task cannot depend on itself"
+                                                        : "This dependency would close a cycle: " + String.join(" -> ", cycle.get()),
+                                                List.of(new FieldError("dependsOn", self ? "is the task itself" : "closes a cycle")));
+                                    }
+                                    return dependencies.findById(new TaskDependency.Key(task.id, target.id));
+                                }).chain(existing -> {
+                                    if (existing != null) {
+                                        throw new ConflictException("Task " + id + " already depends on " + dependsOn);
+                                    }
+                                    return dependencies.nextPosition(task.id);
+                                }).chain(position -> dependencies.persist(
+                                        new TaskDependency(task.id, target.id, tag.id, position, dependsOn.toString(), false)))
+                                .chain(() -> touch(task))
+                                .chain(() -> viewOf(task, id)))));
+    }
+
+    /** Removes a dependency, resolved (named by the target's id) or kept as written; 404 when there is none. */
+    @WithTransaction
+    public Uni<Void> removeDependency(String project, String tagName, TaskId id, Long expectedVersion, String dependsOn) {
+        return tags.require(project, tagName).chain(tag -> tasks.findEntity(tag.id, id)
+                .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()))
+                .invoke(task -> checkVersion(task, expectedVersion, id))
+                .chain(task -> resolvedTarget(tag, dependsOn)
+                        .chain(target -> target == null ? Uni.createFrom().item(0L) : dependencies.deleteResolved(task.id, target.id))
+                        .chain(removed -> removed > 0 ? Uni.createFrom().item(removed)
+                                : dependencies.deleteUnresolved(task.id, dependsOn).map(Integer::longValue))
+                        .chain(removed -> {
+                            if (removed == 0) {
+                                throw new NotFoundException("dependency", id + " -> " + dependsOn);
+                            }
+                            return touch(task);
+                        })));
+    }
+
+    /** The next task as {@code task-master next} would choose it, or empty. */
+    @WithSession
+    public Uni<Optional<TaskView>> next(String project, String tagName) {
+        return tags.require(project, tagName).chain(tag -> tasks.loadGraph(tag.id).chain(nodes -> {
+            Optional<TaskNode> next = new NextTaskRule().next(nodes);
+            if (next.isEmpty()) {
+                return Uni.createFrom().item(Optional.<TaskView>empty());
+            }
+            return tasks.findRow(tag.id, TaskId.parse("id", next.get().id()))
+                    .chain(row -> views(List.of(row))).map(list -> Optional.of(list.getFirst()));
+        }));
+    }
+
+    /** The dependency problems {@code task-master validate-dependencies} reports for the tag. */
+    @WithSession
+    public Uni<List<DependencyProblem>> validate(String project, String tagName) {
+        return tags.require(project, tagName).chain(tag -> tasks.loadGraph(tag.id)).map(nodes -> new DependencyGraph(nodes).problems());
+    }
+
+    /** The tag's dependency graph as Mermaid flowchart text. */
+    @WithSession
+    public Uni<String> graph(String project, String tagName) {
+        return tags.require(project, tagName).chain(tag -> tasks.loadGraph(tag.id)).map(nodes -> new DependencyGraph(nodes).toMermaid());
+    }
+
+    /** Marks the task changed, so its version (and ETag) moves when its dependencies do. */
+    private Uni<Void> touch(Task task) {
+        task.updatedAt = java.time.OffsetDateTime.now();
+        return tasks.flush();
+    }
+
+    private Uni<Task> resolvedTarget(Tag tag, String dependsOn) {
+        TaskId target;
+        try {
+            target = TaskId.parse("dependsOn", dependsOn);
+        } catch (InvalidRequestException notAnId) {
+            return Uni.createFrom().nullItem();
+        }
+        return tasks.findEntity(tag.id, target);
     }
 
     private Uni<TaskView> change(String project, String tagName, TaskId id, Long expectedVersion,
