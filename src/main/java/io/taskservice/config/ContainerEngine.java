@@ -1,13 +1,17 @@
 package io.taskservice.config;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * Whether a Docker-compatible engine looks reachable, by the same clues Testcontainers follows first:
- * {@code DOCKER_HOST}, or a Docker or Podman socket in its usual places. A cheap check, made before
- * deciding between Dev Services and the embedded database.
+ * Whether Dev Services can reach a container engine, judged by the places Testcontainers (which Dev Services
+ * uses) looks for one: {@code DOCKER_HOST}, {@code docker.host} in {@code ~/.testcontainers.properties}, and
+ * Docker's sockets. A Podman socket alone does not count: Testcontainers only finds Podman through
+ * {@code DOCKER_HOST}. A cheap check, made before choosing between Dev Services and the embedded database.
  */
 final class ContainerEngine {
 
@@ -19,15 +23,30 @@ final class ContainerEngine {
         if (dockerHost != null && !dockerHost.isBlank()) {
             return true;
         }
-        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
         String home = System.getProperty("user.home");
+        if (testcontainersDockerHost(Path.of(home, ".testcontainers.properties"))) {
+            return true;
+        }
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
         return Stream.of(
                         "/var/run/docker.sock",
-                        "/run/podman/podman.sock",
                         runtimeDir == null ? null : runtimeDir + "/docker.sock",
-                        runtimeDir == null ? null : runtimeDir + "/podman/podman.sock",
-                        home + "/.docker/run/docker.sock")
+                        home + "/.docker/run/docker.sock",
+                        home + "/.docker/desktop/docker.sock")
                 .filter(path -> path != null)
                 .anyMatch(path -> Files.exists(Path.of(path)));
+    }
+
+    private static boolean testcontainersDockerHost(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException unreadable) {
+            return false;
+        }
+        return properties.getProperty("docker.host") != null;
     }
 }

@@ -112,4 +112,26 @@ class TaskDependencyResourceTest {
         given().get(other + "/validation").then().statusCode(404);
         given().get(other + "/graph").then().statusCode(404).contentType("application/problem+json");
     }
+
+    /** Without the tag lock, both checks would see no cycle and both inserts would succeed. */
+    @Test
+    void concurrentAdditionsNeverCloseACycle() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                task("{\"title\":\"A\"}");
+                task("{\"title\":\"B\"}");
+                String a = Integer.toString(round * 2 + 1);
+                String b = Integer.toString(round * 2 + 2);
+                var first = pool.submit(() -> depend(a, b).extract().statusCode());
+                var second = pool.submit(() -> depend(b, a).extract().statusCode());
+                List<Integer> statuses = List.of(first.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                        second.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                org.assertj.core.api.Assertions.assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get(tag + "/validation").then().body("$", hasSize(0));
+    }
 }
