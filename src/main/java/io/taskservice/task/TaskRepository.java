@@ -61,30 +61,25 @@ public class TaskRepository implements PanacheRepository<Task> {
 
     /** The next free number at a level: one more than the highest numeric key (1 when there is none). */
     public Uni<String> nextKey(long tagId, Task parent) {
-        String hql = parent == null
-                ? "select max(t.keyNumber) from Task t where t.tag.id = ?1 and t.parent is null"
-                : "select max(t.keyNumber) from Task t where t.tag.id = ?1 and t.parent.id = ?2";
-        return session().chain(s -> {
-            Mutiny.SelectionQuery<Long> query = s.createSelectionQuery(hql, Long.class).setParameter(1, tagId);
-            if (parent != null) {
-                query.setParameter(2, parent.id);
-            }
-            return query.getSingleResultOrNull();
-        }).map(max -> Long.toString(max == null ? 1 : max + 1));
+        return maxAtLevel("t.keyNumber", Long.class, tagId, parent).map(max -> Long.toString(max == null ? 1 : max + 1));
     }
 
     /** The position after the last task at a level, so new tasks go last in exports. */
     public Uni<Integer> nextPosition(long tagId, Task parent) {
-        String hql = parent == null
-                ? "select max(t.position) from Task t where t.tag.id = ?1 and t.parent is null"
-                : "select max(t.position) from Task t where t.tag.id = ?1 and t.parent.id = ?2";
+        return maxAtLevel("t.position", Integer.class, tagId, parent).map(max -> max == null ? 0 : max + 1);
+    }
+
+    /** The largest value of {@code expression} among a tag's top-level tasks, or among a parent's subtasks. */
+    private static <T> Uni<T> maxAtLevel(String expression, Class<T> type, long tagId, Task parent) {
+        String level = parent == null ? "t.parent is null" : "t.parent.id = :parent";
         return session().chain(s -> {
-            Mutiny.SelectionQuery<Integer> query = s.createSelectionQuery(hql, Integer.class).setParameter(1, tagId);
+            Mutiny.SelectionQuery<T> query = s.createSelectionQuery(
+                    "select max(" + expression + ") from Task t where t.tag.id = :tag and " + level, type).setParameter("tag", tagId);
             if (parent != null) {
-                query.setParameter(2, parent.id);
+                query.setParameter("parent", parent.id);
             }
             return query.getSingleResultOrNull();
-        }).map(max -> max == null ? 0 : max + 1);
+        });
     }
 
     public Uni<Task> findTopLevel(long tagId, String key) {

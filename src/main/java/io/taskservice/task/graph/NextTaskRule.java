@@ -31,7 +31,7 @@ import java.util.Set;
  *       dependencies (all of them, completed ones included); then lower id, compared as numbers (for subtasks
  *       the parent number, then the subtask number).</li>
  *   <li>Ids that are not numbers (slugs) compare as equal to everything ({@code NaN} in JavaScript), which makes
- *       the order depend on the sorting algorithm; the candidates are therefore sorted with a copy of V8's
+ *       the order depend on the sorting algorithm; the candidates are therefore sorted with a Java re-implementation of V8's
  *       TimSort, as Node.js sorts them, and the first is taken.</li>
  * </ol>
  *
