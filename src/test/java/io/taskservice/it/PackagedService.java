@@ -57,9 +57,20 @@ final class PackagedService implements AutoCloseable {
      * own, so that no {@code .env} or {@code config/application.properties} of the build can reach it.
      */
     static PackagedService start(String name, Map<String, String> environment) {
+        return start(name, environment, null);
+    }
+
+    /** As {@link #start(String, Map)}, with {@code dotEnv} (if not null) as the {@code .env} file of its directory. */
+    static PackagedService start(String name, Map<String, String> environment, String dotEnv) {
         assertThat(JAR).as("the packaged service (run ./mvnw verify, which packages before the ITs)").isRegularFile();
         try {
             Path workDir = Files.createDirectories(Path.of("target", "it-work", name));
+            Path dotEnvFile = workDir.resolve(".env");
+            if (dotEnv == null) {
+                Files.deleteIfExists(dotEnvFile);
+            } else {
+                Files.writeString(dotEnvFile, dotEnv);
+            }
             Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
             int apiPort = freePort();
             int managementPort = freePort();

@@ -95,18 +95,41 @@ class StartupFailureIT {
         assertUnreachable(test, "postgresql://app:" + CANARY + "@db.invalid:5432/tasks?sslmode=disable", "db.invalid");
     }
 
+    @Test
+    void readsDotEnvInTheWorkingDirectory(TestInfo test) {
+        String dotEnv = "# test\nDATABASE_URL=postgresql://app:" + CANARY + "@db:70000/tasks\n";
+        String line = assertRejectedConfiguration(test, Map.of(), dotEnv, "DATABASE_URL");
+        assertThat(line).contains("port must be a whole number");
+    }
+
+    @Test
+    void environmentVariableWinsOverDotEnv(TestInfo test) {
+        String dotEnv = "DATABASE_URL=postgresql://app:" + CANARY + "@db:70000/tasks\n";
+        String line = assertRejectedConfiguration(test, Map.of("DATABASE_URL", "mysql://app:" + CANARY + "@db/tasks"), dotEnv,
+                "DATABASE_URL");
+        assertThat(line).contains("must start with postgres:// or postgresql://");
+    }
+
     private static void assertRejectedConfiguration(TestInfo test, Map<String, String> environment, String variable) {
-        try (PackagedService service = PackagedService.start(name(test), environment)) {
+        assertRejectedConfiguration(test, environment, null, variable);
+    }
+
+    /** Asserts the one line of output that names {@code variable}, and returns it. */
+    private static String assertRejectedConfiguration(TestInfo test, Map<String, String> environment, String dotEnv,
+            String variable) {
+        try (PackagedService service = PackagedService.start(name(test), environment, dotEnv)) {
             // 1: Quarkus' status for a ConfigurationException at start-up (see DatabaseConfigSourceFactory).
             assertThat(service.awaitExit(CONFIG_FAILURE_TIMEOUT)).as("exit code").isEqualTo(1);
             String output = service.output();
             List<String> naming = service.outputLines().stream().filter(line -> line.contains(variable)).toList();
             assertThat(naming).as("lines naming %s in:%n%s", variable, output)
                     .singleElement(STRING)
-                    .contains("Invalid database configuration: ");
-            // No stack frame, neither plain ("\tat ...") nor in a JSON log record ("frames":[...]).
+                    .startsWith("Invalid database configuration: ");
+            // The entry point checks DATABASE_* before Quarkus starts: that line is the whole output.
+            assertThat(service.outputLines()).as("output").hasSize(1);
             assertThat(output).as("output").doesNotContain("\tat ").doesNotContain("\"frames\"");
             Canary.assertAbsent("output", output);
+            return naming.getFirst();
         }
     }
 
