@@ -15,13 +15,24 @@ public final class StartupCheck {
 
     /** The exit code of a configuration error, as Quarkus itself uses. */
     static final int EXIT_CONFIGURATION_ERROR = 1;
+    private static final String BOOTSTRAP_CLASS_LOADER = "io.quarkus.bootstrap.classloading.QuarkusClassLoader";
 
     private StartupCheck() {
     }
 
+    /**
+     * Whether this is the packaged service (fast-jar or native) rather than dev mode. The entry point runs before
+     * Quarkus sets its launch mode, so {@link LaunchMode#current()} still says NORMAL in dev mode there; but dev mode
+     * (like tests) runs the application on the bootstrap's {@code QuarkusClassLoader}, the packaged service never.
+     */
+    static boolean isPackagedService() {
+        return LaunchMode.current() == LaunchMode.NORMAL
+                && !StartupCheck.class.getClassLoader().getClass().getName().equals(BOOTSTRAP_CLASS_LOADER);
+    }
+
     /** Prints one line and exits with 1 when the configuration is invalid; returns otherwise. */
     public static void exitOnInvalidDatabaseConfiguration() {
-        if (LaunchMode.current() != LaunchMode.NORMAL) {
+        if (!isPackagedService()) {
             return;
         }
         try {
