@@ -1,0 +1,99 @@
+package io.taskservice.taskmaster;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.taskservice.api.ConflictException;
+import io.taskservice.api.InvalidRequestException;
+import io.taskservice.api.NotFoundException;
+import io.taskservice.api.UnprocessableException;
+import io.taskservice.database.BoundedDatabaseWork;
+import io.taskservice.database.DatabaseFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Import and export of whole {@code tasks.json} files; the transaction boundary: an import is all or nothing.
+ * Tags that the file names and the project already has are refused (409) unless the caller asks to replace them;
+ * the project's other tags are never touched.
+ */
+@ApplicationScoped
+@BoundedDatabaseWork
+public class TaskFileService {
+
+    /** The schema's {@code project_key_format}, and its length. */
+    static final Pattern PROJECT_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    private final TaskFileReader reader = new TaskFileReader();
+    private final TaskFileWriter writer = new TaskFileWriter();
+    private final TaskFileStore store;
+
+    public TaskFileService(TaskFileStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Reads and checks a whole file, before any database work: 422 ({@code invalid-task-file}) listing every problem,
+     * including what the database cannot store.
+     */
+    public TaskFile read(byte[] body) {
+        TaskFile file;
+        try {
+            file = reader.read(body);
+        } catch (InvalidTaskFileException e) {
+            throw invalid(e.getMessage(), e.problems());
+        }
+        List<TaskFileProblem> unstorable = TaskFileMapping.unstorable(file);
+        if (!unstorable.isEmpty()) {
+            throw invalid(new InvalidTaskFileException(unstorable).getMessage(), unstorable);
+        }
+        return file;
+    }
+
+    /**
+     * Imports every tag of the file into the project, creating the project (name = key) when missing. Tags the
+     * project already has are a conflict, or with {@code replace} deleted and imported again, in one transaction.
+     */
+    @WithTransaction
+    public Uni<ImportSummary> importFile(String projectKey, TaskFile file, boolean replace) {
+        if (!PROJECT_KEY.matcher(projectKey).matches()) {
+            throw new InvalidRequestException("project", "must be at most 64 characters: lower-case letters, digits,"
+                    + " '.', '_' and '-', starting with a letter or digit");
+        }
+        TaskFileRows rows = TaskFileMapping.toRows(file);
+        List<String> names = file.tags().stream().map(TaskList::name).toList();
+        return store.findOrCreateProject(projectKey)
+                .chain(projectId -> store.existingTags(projectId, names).chain(existing -> {
+                    if (existing.isEmpty()) {
+                        return store.insert(projectId, rows);
+                    }
+                    if (!replace) {
+                        throw new ConflictException("Project '" + projectKey + "' already has the tags "
+                                + String.join(", ", existing) + "; import with replace=true to replace them");
+                    }
+                    return store.deleteTags(projectId, existing).chain(() -> store.insert(projectId, rows));
+                }))
+                .onFailure(TaskFileService::isDuplicate).transform(e -> new ConflictException(
+                        "Another request imported into project '" + projectKey + "' at the same time; retry"))
+                .map(done -> ImportSummary.of(projectKey, rows, file.warnings()));
+    }
+
+    /** The project's tags as a tagged tasks.json (UTF-8, Task Master's layout); {@code {}} without tags. */
+    @WithSession
+    public Uni<byte[]> export(String projectKey) {
+        return store.findProject(projectKey)
+                .onItem().ifNull().failWith(() -> new NotFoundException("project", projectKey))
+                .chain(store::load)
+                .map(rows -> writer.write(TaskFileMapping.toFile(rows)));
+    }
+
+    private static UnprocessableException invalid(String detail, List<TaskFileProblem> problems) {
+        return new UnprocessableException("invalid-task-file", detail,
+                problems.stream().map(ImportSummary::fieldError).toList());
+    }
+
+    private static boolean isDuplicate(Throwable failure) {
+        return DatabaseFailure.of(failure).filter(kind -> kind == DatabaseFailure.UNIQUE_VIOLATION).isPresent();
+    }
+}

@@ -1,0 +1,217 @@
+package io.taskservice.taskmaster;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.taskservice.taskmaster.TaskFileRows.DependencyRow;
+import io.taskservice.taskmaster.TaskFileRows.TagRow;
+import io.taskservice.taskmaster.TaskFileRows.TaskRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Database access for import and export: whole task lists in a few statements, within the caller's session and
+ * transaction.
+ *
+ * <p>Writes do not go through entities: with IDENTITY keys Hibernate Reactive inserts one row per round trip,
+ * over a thousand for the largest real file. Instead the store allocates all ids of a table in one query from
+ * its identity sequence (the rows reference each other: a subtask its parent, a dependency both tasks), then
+ * inserts all rows of a table with one {@code insert ... select from jsonb_to_recordset(:rows)}: the rows travel
+ * as one JSON text parameter, which keeps every value exact (numbers inside {@code extra} included) and needs no
+ * array binding ({@code cast(cast(:rows as text) as jsonb)}: bound as a {@code jsonb} parameter, the driver would
+ * send a Java string as a JSON string). Reads use native projections, one query per table over the whole project, and pass
+ * {@code jsonb} as text for the same exactness.
+ */
+@ApplicationScoped
+public class TaskFileStore {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The project's id, or null. */
+    public Uni<Long> findProject(String key) {
+        return session().chain(s -> s.createNativeQuery("select id from project where project_key = :key", Long.class)
+                .setParameter("key", key).getSingleResultOrNull());
+    }
+
+    /**
+     * The project's id, created (name = key) when missing. A concurrent import creating the same project waits for
+     * the other transaction and then finds its row.
+     */
+    public Uni<Long> findOrCreateProject(String key) {
+        return findProject(key).onItem().ifNull().switchTo(() -> session().chain(s -> s.createNativeQuery(
+                        "insert into project (project_key, name) values (:key, :key)"
+                                + " on conflict (project_key) do nothing returning id", Long.class)
+                .setParameter("key", key).getSingleResultOrNull()))
+                .onItem().ifNull().switchTo(() -> findProject(key));
+    }
+
+    /** Which of {@code names} the project has as tags, in tag id order. */
+    public Uni<List<String>> existingTags(long projectId, List<String> names) {
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return session().chain(s -> s.createNativeQuery(
+                        "select name from tag where project_id = :project and name in (:names) order by id", String.class)
+                .setParameter("project", projectId).setParameter("names", names).getResultList());
+    }
+
+    /** Deletes the project's tags of these names with their tasks and dependencies (the schema's cascades). */
+    public Uni<Integer> deleteTags(long projectId, List<String> names) {
+        return session().chain(s -> s.createNativeQuery("delete from tag where project_id = :project and name in (:names)")
+                .setParameter("project", projectId).setParameter("names", names).executeUpdate());
+    }
+
+    /** Inserts planned rows (local ids, see {@link TaskFileMapping#toRows}) into the project: six statements at most. */
+    public Uni<Void> insert(long projectId, TaskFileRows rows) {
+        return allocate("tag", rows.tags().size()).chain(tagIds -> insertTags(projectId, rows.tags(), tagIds)
+                .chain(() -> allocate("task", rows.tasks().size()))
+                .chain(taskIds -> insertTasks(rows.tasks(), tagIds, taskIds)
+                        .chain(() -> insertDependencies(rows, tagIds, taskIds))));
+    }
+
+    /** {@code count} fresh ids of a table from its identity sequence, in one query. */
+    private Uni<List<Long>> allocate(String table, int count) {
+        if (count == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return session().chain(s -> s.createNativeQuery(
+                        "select nextval(pg_get_serial_sequence(:table, 'id')) from generate_series(1, :count)", Long.class)
+                .setParameter("table", table).setParameter("count", count).getResultList());
+    }
+
+    private Uni<Void> insertTags(long projectId, List<TagRow> tags, List<Long> ids) {
+        ArrayNode json = NODES.arrayNode();
+        for (TagRow tag : tags) {
+            ObjectNode row = json.addObject();
+            row.put("id", ids.get((int) tag.id()));
+            row.put("name", tag.name());
+            row.set("metadata", tag.metadata() == null ? NODES.nullNode() : tag.metadata());
+            row.set("extra", tag.extra());
+        }
+        return execute(tags.isEmpty(), """
+                insert into tag (id, project_id, name, metadata, extra)
+                select r.id, :project, r.name, r.metadata, r.extra
+                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id bigint, name text, metadata jsonb, extra jsonb)
+                """, query -> query.setParameter("project", projectId).setParameter("rows", JsonColumn.text(json)));
+    }
+
+    /** Parents come before their subtasks; the foreign keys are checked at the end of the statement anyway. */
+    private Uni<Void> insertTasks(List<TaskRow> tasks, List<Long> tagIds, List<Long> ids) {
+        ArrayNode json = NODES.arrayNode();
+        for (TaskRow task : tasks) {
+            ObjectNode row = json.addObject();
+            row.put("id", ids.get((int) task.id()));
+            row.put("tag_id", tagIds.get((int) task.tagId()));
+            if (task.parentId() != null) {
+                row.put("parent_id", ids.get(task.parentId().intValue()));
+            }
+            row.put("task_key", task.key());
+            row.put("title", task.title());
+            row.put("description", task.description());
+            row.put("details", task.details());
+            row.put("test_strategy", task.testStrategy());
+            row.put("status", task.status());
+            row.put("priority", task.priority());
+            row.put("position", task.position());
+            row.set("extra", task.extra());
+            row.set("written_shape", task.writtenShape());
+        }
+        return execute(tasks.isEmpty(), """
+                insert into task (id, tag_id, parent_id, task_key, title, description, details, test_strategy, status,
+                                  priority, position, extra, written_shape)
+                select r.id, r.tag_id, r.parent_id, r.task_key, r.title, r.description, r.details, r.test_strategy,
+                       r.status, r.priority, r.position, r.extra, r.written_shape
+                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id bigint, tag_id bigint, parent_id bigint,
+                       task_key text, title text, description text, details text, test_strategy text, status text,
+                       priority text, position integer, extra jsonb, written_shape jsonb)
+                """, query -> query.setParameter("rows", JsonColumn.text(json)));
+    }
+
+    private Uni<Void> insertDependencies(TaskFileRows rows, List<Long> tagIds, List<Long> ids) {
+        List<Long> tagOf = new ArrayList<>(rows.tasks().size());
+        rows.tasks().forEach(task -> tagOf.add(tagIds.get((int) task.tagId())));
+        ArrayNode resolved = NODES.arrayNode();
+        ArrayNode unresolved = NODES.arrayNode();
+        for (DependencyRow dependency : rows.dependencies()) {
+            ObjectNode row = (dependency.resolved() ? resolved : unresolved).addObject();
+            row.put("task_id", ids.get((int) dependency.taskId()));
+            if (dependency.resolved()) {
+                row.put("depends_on_id", ids.get(dependency.dependsOnId().intValue()));
+                row.put("tag_id", tagOf.get((int) dependency.taskId()));
+            }
+            row.put("position", dependency.position());
+            row.put("written", dependency.written());
+            row.put("written_as_number", dependency.writtenAsNumber());
+        }
+        return execute(resolved.isEmpty(), """
+                insert into task_dependency (task_id, depends_on_id, tag_id, position, written, written_as_number)
+                select r.task_id, r.depends_on_id, r.tag_id, r.position, r.written, r.written_as_number
+                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(task_id bigint, depends_on_id bigint, tag_id bigint,
+                       position smallint, written text, written_as_number boolean)
+                """, query -> query.setParameter("rows", JsonColumn.text(resolved)))
+                .chain(() -> execute(unresolved.isEmpty(), """
+                        insert into task_dependency_unresolved (task_id, position, written, written_as_number)
+                        select r.task_id, r.position, r.written, r.written_as_number
+                          from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                               as r(task_id bigint, position smallint, written text, written_as_number boolean)
+                        """, query -> query.setParameter("rows", JsonColumn.text(unresolved))));
+    }
+
+    private Uni<Void> execute(boolean nothingToDo, String sql, Function<Mutiny.MutationQuery, Mutiny.MutationQuery> parameters) {
+        if (nothingToDo) {
+            return Uni.createFrom().voidItem();
+        }
+        return session().chain(s -> parameters.apply(s.createNativeQuery(sql)).executeUpdate()).replaceWithVoid();
+    }
+
+    /** The project's whole tree as rows: four queries (tags, tasks, both dependency tables in one). */
+    public Uni<TaskFileRows> load(long projectId) {
+        return session().chain(s -> s.createNativeQuery("""
+                        select id, name, cast(metadata as text), cast(extra as text)
+                          from tag where project_id = :project order by id
+                        """, Object[].class).setParameter("project", projectId).getResultList()
+                .chain(tags -> s.createNativeQuery("""
+                                select t.id, t.tag_id, t.parent_id, t.task_key, t.title, t.description, t.details,
+                                       t.test_strategy, t.status, t.priority, t.position, cast(t.extra as text),
+                                       cast(t.written_shape as text)
+                                  from task t join tag g on g.id = t.tag_id
+                                 where g.project_id = :project
+                                """, Object[].class).setParameter("project", projectId).getResultList()
+                        .chain(tasks -> s.createNativeQuery("""
+                                        select d.task_id, d.position, d.depends_on_id, d.written, d.written_as_number
+                                          from task_dependency d join tag g on g.id = d.tag_id
+                                         where g.project_id = :project
+                                        union all
+                                        select u.task_id, u.position, null, u.written, u.written_as_number
+                                          from task_dependency_unresolved u join task t on t.id = u.task_id
+                                               join tag g on g.id = t.tag_id
+                                         where g.project_id = :project
+                                        """, Object[].class).setParameter("project", projectId).getResultList()
+                                .map(dependencies -> rows(tags, tasks, dependencies)))));
+    }
+
+    private static TaskFileRows rows(List<Object[]> tags, List<Object[]> tasks, List<Object[]> dependencies) {
+        return new TaskFileRows(
+                tags.stream().map(r -> new TagRow(number(r[0]), (String) r[1], JsonColumn.object((String) r[2]),
+                        JsonColumn.object((String) r[3]))).toList(),
+                tasks.stream().map(r -> new TaskRow(number(r[0]), number(r[1]), r[2] == null ? null : number(r[2]),
+                        (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                        (String) r[9], ((Number) r[10]).intValue(), JsonColumn.object((String) r[11]),
+                        JsonColumn.object((String) r[12]))).toList(),
+                dependencies.stream().map(r -> new DependencyRow(number(r[0]), ((Number) r[1]).intValue(),
+                        r[2] == null ? null : number(r[2]), (String) r[3], (Boolean) r[4])).toList());
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Uni<Mutiny.Session> session() {
+        return Panache.getSession();
+    }
+}
