@@ -3,6 +3,7 @@ package io.taskservice.taskmaster;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.taskservice.api.ConflictException;
 import io.taskservice.api.InvalidRequestException;
 import io.taskservice.api.NotFoundException;
@@ -28,9 +29,11 @@ public class TaskFileService {
     private final TaskFileReader reader = new TaskFileReader();
     private final TaskFileWriter writer = new TaskFileWriter();
     private final TaskFileStore store;
+    private final Vertx vertx;
 
-    public TaskFileService(TaskFileStore store) {
+    public TaskFileService(TaskFileStore store, Vertx vertx) {
         this.store = store;
+        this.vertx = vertx;
     }
 
     /**
@@ -85,7 +88,8 @@ public class TaskFileService {
         return store.findProject(projectKey)
                 .onItem().ifNull().failWith(() -> new NotFoundException("project", projectKey))
                 .chain(store::load)
-                .map(rows -> writer.write(TaskFileMapping.toFile(rows)));
+                // Writing a large file is CPU work: on a worker thread, back on this context afterwards.
+                .chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() -> writer.write(TaskFileMapping.toFile(rows)))));
     }
 
     private static UnprocessableException invalid(String detail, List<TaskFileProblem> problems) {
