@@ -300,4 +300,41 @@ class TaskResourceTest {
             assertThat(status).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
         }
     }
+
+    /** Pages through a whole list with a cursor of the given sort, two rows at a time. */
+    private List<String> allIdsByCursor(String sort) {
+        List<String> ids = new ArrayList<>();
+        String next = null;
+        do {
+            var request = given().queryParam("size", 2).queryParam("sort", sort);
+            var page = (next == null ? request : request.queryParam("after", next)).get(tasks);
+            ids.addAll(page.then().statusCode(200).extract().path("items.id"));
+            next = page.then().extract().path("next");
+        } while (next != null);
+        return ids;
+    }
+
+    @Test
+    void sortsAndPagesByStatusWithTheTaskMasterSpelling() {
+        create("{\"title\":\"a\",\"status\":\"pending\"}");
+        create("{\"title\":\"b\",\"status\":\"in-progress\"}");
+        create("{\"title\":\"c\",\"status\":\"done\"}");
+        create("{\"title\":\"d\",\"status\":\"in-progress\"}");
+        create("{\"title\":\"e\",\"status\":\"blocked\"}");
+        List<String> expected = List.of("5", "3", "2", "4", "1"); // blocked, done, in-progress (x2, by creation), pending
+        given().queryParam("sort", "status").get(tasks).then().body("items.id", equalTo(expected));
+        assertThat(allIdsByCursor("status")).isEqualTo(expected);
+        assertThat(allIdsByCursor("status,desc")).isEqualTo(List.of("1", "4", "2", "3", "5"));
+    }
+
+    @Test
+    void pagesByCreationTimeWithACursor() {
+        for (int i = 0; i < 5; i++) {
+            create("{\"title\":\"t" + i + "\"}").then().statusCode(201);
+        }
+        assertThat(allIdsByCursor("createdAt")).isEqualTo(List.of("1", "2", "3", "4", "5"));
+        assertThat(allIdsByCursor("updatedAt,desc")).isEqualTo(List.of("5", "4", "3", "2", "1"));
+        assertThat(allIdsByCursor("priority")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(allIdsByCursor("title,desc")).containsExactly("5", "4", "3", "2", "1");
+    }
 }
