@@ -42,6 +42,11 @@ public enum DatabaseFailure {
      */
     private static final Set<String> POOL_REFUSALS = Set.of("Timeout", "Timeout waiting for connection", "Pool closed");
 
+    /** Whether {@code failure} (or one of its causes) is a database failure of this kind. */
+    public boolean matches(Throwable failure) {
+        return of(failure).filter(kind -> kind == this).isPresent();
+    }
+
     /** Classifies {@code failure}, or empty when it is not a database failure we can name. */
     public static Optional<DatabaseFailure> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -53,7 +53,7 @@ public class TagService {
             tag.name = input.name();
             tag.description = input.description();
             return tags.persistAndFlush(tag);
-        }).map(TagView::of).onFailure(this::isDuplicate).transform(e -> duplicate(projectKey, input.name()));
+        }).map(TagView::of).onFailure(DatabaseFailure.UNIQUE_VIOLATION::matches).transform(e -> duplicate(projectKey, input.name()));
     }
 
     /** Replaces name and description; a new name renames the tag (409 if taken). */
@@ -63,17 +63,13 @@ public class TagService {
             tag.name = input.name();
             tag.description = input.description();
             return tags.flush().replaceWith(tag);
-        }).map(TagView::of).onFailure(this::isDuplicate).transform(e -> duplicate(projectKey, input.name()));
+        }).map(TagView::of).onFailure(DatabaseFailure.UNIQUE_VIOLATION::matches).transform(e -> duplicate(projectKey, input.name()));
     }
 
     /** Deletes the tag and, through the schema's cascades, its tasks and their dependencies. */
     @WithTransaction
     public Uni<Void> delete(String projectKey, String name) {
         return require(projectKey, name).chain(tags::delete);
-    }
-
-    private boolean isDuplicate(Throwable failure) {
-        return DatabaseFailure.of(failure).filter(kind -> kind == DatabaseFailure.UNIQUE_VIOLATION).isPresent();
     }
 
     private static ConflictException duplicate(String projectKey, String name) {

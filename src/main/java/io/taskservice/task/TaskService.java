@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.taskservice.api.ConflictException;
 import io.taskservice.api.InvalidRequestException;
@@ -28,7 +29,6 @@ import io.taskservice.database.BoundedDatabaseWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -158,13 +158,9 @@ public class TaskService {
     public Uni<TaskView> addDependency(String project, String tagName, TaskId id, Long expectedVersion, TaskId dependsOn) {
         return tags.require(project, tagName)
                 .chain(tag -> tagRows.lockForUpdate(tag).replaceWith(tag))
-                .chain(tag -> tasks.findEntity(tag.id, id)
-                        .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()))
+                .chain(tag -> requireTask(tag, id)
                         .invoke(task -> checkVersion(task, expectedVersion, id))
-                        .chain(task -> tasks.findEntity(tag.id, dependsOn)
-                                .onItem().ifNull().failWith(() -> new UnprocessableException("dependency-missing",
-                                        "Task " + dependsOn + " does not exist in this tag",
-                                        List.of(new FieldError("dependsOn", dependsOn + " does not exist"))))
+                        .chain(task -> requireDependencyTarget(tag, dependsOn, "dependsOn")
                                 .chain(target -> tasks.loadGraph(tag.id).chain(nodes -> {
                                     Optional<List<String>> cycle = new DependencyGraph(nodes).findCycle(id.toString(), dependsOn.toString());
                                     if (cycle.isPresent()) {
@@ -189,8 +185,7 @@ public class TaskService {
     /** Removes a dependency, resolved (named by the target's id) or kept as written; 404 when there is none. */
     @WithTransaction
     public Uni<Void> removeDependency(String project, String tagName, TaskId id, Long expectedVersion, String dependsOn) {
-        return tags.require(project, tagName).chain(tag -> tasks.findEntity(tag.id, id)
-                .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()))
+        return tags.require(project, tagName).chain(tag -> requireTask(tag, id)
                 .invoke(task -> checkVersion(task, expectedVersion, id))
                 .chain(task -> resolvedTarget(tag, dependsOn)
                         .chain(target -> target == null ? Uni.createFrom().item(0L) : dependencies.deleteResolved(task.id, target.id))
@@ -252,8 +247,7 @@ public class TaskService {
                 .chain(task -> viewOf(task, id).chain(current -> {
                     change.apply(current).applyTo(task);
                     return tasks.flush()
-                            .onFailure(failure -> expectedVersion != null && DatabaseFailure.of(failure)
-                                    .filter(kind -> kind == DatabaseFailure.CONCURRENT_UPDATE).isPresent())
+                            .onFailure(failure -> expectedVersion != null && DatabaseFailure.CONCURRENT_UPDATE.matches(failure))
                             .transform(failure -> new PreconditionFailedException("Task " + id))
                             .chain(() -> viewOf(task, id));
                 }));
@@ -266,8 +260,19 @@ public class TaskService {
     }
 
     private Uni<Task> requireEntity(String project, String tagName, TaskId id) {
-        return tags.require(project, tagName).chain(tag -> tasks.findEntity(tag.id, id))
-                .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()));
+        return tags.require(project, tagName).chain(tag -> requireTask(tag, id));
+    }
+
+    /** The task of the tag; 404 when there is none. */
+    private Uni<Task> requireTask(Tag tag, TaskId id) {
+        return tasks.findEntity(tag.id, id).onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()));
+    }
+
+    /** The task a new dependency names; 422 ({@code dependency-missing}, naming {@code field}) when the tag has none. */
+    private Uni<Task> requireDependencyTarget(Tag tag, TaskId target, String field) {
+        return tasks.findEntity(tag.id, target).onItem().ifNull().failWith(() -> new UnprocessableException(
+                "dependency-missing", "Task " + target + " does not exist in this tag",
+                List.of(new FieldError(field, target + " does not exist"))));
     }
 
     private Uni<Task> parentOf(Tag tag, String parentKey) {
@@ -280,28 +285,18 @@ public class TaskService {
     }
 
     private Uni<Void> addDependencies(Tag tag, Task task, List<String> ids) {
-        List<Uni<TaskDependency>> added = new ArrayList<>();
-        short position = 0;
-        for (String text : ids) {
-            TaskId target = TaskId.parse("dependencies", text);
-            short at = position++;
-            added.add(tasks.findEntity(tag.id, target)
-                    .onItem().ifNull().failWith(() -> new UnprocessableException("dependency-missing",
-                            "Task " + text + " does not exist in this tag", List.of(new FieldError("dependencies", text))))
-                    .map(found -> new TaskDependency(task.id, found.id, tag.id, at, target.toString(), false)));
-        }
-        if (added.isEmpty()) {
+        if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // One after the other: a reactive session must never run two operations at once.
-        Uni<List<TaskDependency>> resolved = Uni.createFrom().item(new ArrayList<>());
-        for (Uni<TaskDependency> next : added) {
-            resolved = resolved.chain(list -> next.map(dependency -> {
-                list.add(dependency);
-                return list;
-            }));
-        }
-        return resolved.chain(list -> dependencies.persist(list)).chain(dependencies::flush);
+        List<TaskId> targets = ids.stream().map(text -> TaskId.parse("dependencies", text)).toList();
+        // One lookup after the other: a reactive session must never run two operations at once.
+        return Multi.createFrom().range(0, targets.size())
+                .onItem().transformToUniAndConcatenate(position -> requireDependencyTarget(tag, targets.get(position), "dependencies")
+                        .map(found -> new TaskDependency(task.id, found.id, tag.id, position.shortValue(),
+                                targets.get(position).toString(), false)))
+                .collect().asList()
+                .chain(dependencies::persist)
+                .chain(dependencies::flush);
     }
 
     private Uni<TaskView> viewOf(Task task, TaskId id) {

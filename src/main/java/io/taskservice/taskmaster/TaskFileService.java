@@ -10,9 +10,9 @@ import io.taskservice.api.NotFoundException;
 import io.taskservice.api.UnprocessableException;
 import io.taskservice.database.BoundedDatabaseWork;
 import io.taskservice.database.DatabaseFailure;
+import io.taskservice.project.NewProject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Import and export of whole {@code tasks.json} files; the transaction boundary: an import is all or nothing.
@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 @BoundedDatabaseWork
 public class TaskFileService {
-
-    /** The schema's {@code project_key_format}, and its length. */
-    static final Pattern PROJECT_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final TaskFileReader reader = new TaskFileReader();
     private final TaskFileWriter writer = new TaskFileWriter();
@@ -60,9 +57,8 @@ public class TaskFileService {
      */
     @WithTransaction
     public Uni<ImportSummary> importFile(String projectKey, TaskFile file, boolean replace) {
-        if (!PROJECT_KEY.matcher(projectKey).matches()) {
-            throw new InvalidRequestException("project", "must be at most 64 characters: lower-case letters, digits,"
-                    + " '.', '_' and '-', starting with a letter or digit");
+        if (!NewProject.isValidKey(projectKey)) {
+            throw new InvalidRequestException("project", NewProject.KEY_RULE + ", at most " + NewProject.KEY_MAX_LENGTH + " characters");
         }
         TaskFileRows rows = TaskFileMapping.toRows(file);
         List<String> names = file.tags().stream().map(TaskList::name).toList();
@@ -77,7 +73,7 @@ public class TaskFileService {
                     }
                     return store.deleteTags(projectId, existing).chain(() -> store.insert(projectId, rows));
                 }))
-                .onFailure(TaskFileService::isDuplicate).transform(e -> new ConflictException(
+                .onFailure(DatabaseFailure.UNIQUE_VIOLATION::matches).transform(e -> new ConflictException(
                         "Another request imported into project '" + projectKey + "' at the same time; retry"))
                 .map(done -> ImportSummary.of(projectKey, rows, file.warnings()));
     }
@@ -95,9 +91,5 @@ public class TaskFileService {
     private static UnprocessableException invalid(String detail, List<TaskFileProblem> problems) {
         return new UnprocessableException("invalid-task-file", detail,
                 problems.stream().map(ImportSummary::fieldError).toList());
-    }
-
-    private static boolean isDuplicate(Throwable failure) {
-        return DatabaseFailure.of(failure).filter(kind -> kind == DatabaseFailure.UNIQUE_VIOLATION).isPresent();
     }
 }

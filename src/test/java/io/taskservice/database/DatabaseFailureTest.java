@@ -40,6 +40,14 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void matchesOnlyItsOwnKind() {
+        Throwable duplicate = new CompletionException(pg("23505"));
+        assertThat(DatabaseFailure.UNIQUE_VIOLATION.matches(duplicate)).isTrue();
+        assertThat(DatabaseFailure.CONCURRENT_UPDATE.matches(duplicate)).isFalse();
+        assertThat(DatabaseFailure.UNIQUE_VIOLATION.matches(new IllegalStateException())).isFalse();
+    }
+
+    @Test
     void leavesOtherSqlStatesUnclassified() {
         assertThat(DatabaseFailure.of(pg("42601"))).isEmpty(); // syntax error: a bug, not a user-facing condition
     }
