@@ -7,6 +7,7 @@ import io.taskservice.database.Cursor;
 import io.taskservice.database.Sort;
 import io.taskservice.database.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,14 @@ public class TaskRepository implements PanacheRepository<Task> {
         }
         return find("tag.id = ?1 and parent.key = ?2 and parent.parent is null and key = ?3", tagId, id.parentKey(), id.key())
                 .firstResult();
+    }
+
+    /** As {@link #findEntity}, with the row locked until the transaction ends (a version check that holds). */
+    public Uni<Task> findEntityForUpdate(long tagId, TaskId id) {
+        var query = id.isSubtask()
+                ? find("tag.id = ?1 and parent.key = ?2 and parent.parent is null and key = ?3", tagId, id.parentKey(), id.key())
+                : find("tag.id = ?1 and parent is null and key = ?2", tagId, id.key());
+        return query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** The next free number at a level: one more than the highest numeric key (1 when there is none). */

@@ -10,11 +10,10 @@ import io.smallrye.mutiny.Uni;
 import io.taskservice.api.ConflictException;
 import io.taskservice.api.InvalidRequestException;
 import io.taskservice.api.NotFoundException;
-import io.taskservice.api.PreconditionFailedException;
 import io.taskservice.api.Problem.FieldError;
 import io.taskservice.api.UnprocessableException;
+import io.taskservice.api.Versions;
 import io.taskservice.database.Cursor;
-import io.taskservice.database.DatabaseFailure;
 import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
 import io.taskservice.database.Sort;
@@ -90,23 +89,35 @@ public class TaskService {
                 .chain(row -> views(List.of(row))).map(List::getFirst);
     }
 
-    /** Creates a task or subtask with its dependencies, which must exist in the same tag (else 422). */
+    /**
+     * Creates a task or subtask with its dependencies, which must exist in the same tag (else 422) and must not close
+     * a cycle (422). The tag is locked first, on every instance alike: the next free number and position are read
+     * under that lock, so concurrent creates never pick the same one, and the cycle check sees every committed
+     * dependency.
+     */
     @WithTransaction
     public Uni<TaskView> create(String project, String tagName, NewTask input) {
-        return tags.require(project, tagName).chain(tag -> parentOf(tag, input.parent()).chain(parent -> {
-            Uni<String> key = input.id() != null ? Uni.createFrom().item(input.id()) : tasks.nextKey(tag.id, parent);
-            return key.chain(k -> tasks.nextPosition(tag.id, parent).chain(position -> {
-                Task task = new Task();
-                task.tag = tag;
-                task.parent = parent;
-                task.key = k;
-                task.position = position;
-                input.content().applyTo(task);
-                return tasks.persistAndFlush(task)
-                        .chain(() -> addDependencies(tag, task, input.dependencies() == null ? List.of() : input.dependencies()))
-                        .chain(() -> viewOf(task, new TaskId(parent == null ? null : parent.key, k)));
-            }));
-        }));
+        List<TaskId> targets = dependencyTargets(input.dependencies());
+        return tags.require(project, tagName)
+                .chain(tag -> tagRows.lockForUpdate(tag).replaceWith(tag))
+                .chain(tag -> parentOf(tag, input.parent()).chain(parent -> {
+                    if (parent != null) {
+                        targets.forEach(target -> refuseSubtaskOnTask(target, "dependencies"));
+                    }
+                    Uni<String> key = input.id() != null ? Uni.createFrom().item(input.id()) : tasks.nextKey(tag.id, parent);
+                    return key.chain(k -> tasks.nextPosition(tag.id, parent).chain(position -> {
+                        Task task = new Task();
+                        task.tag = tag;
+                        task.parent = parent;
+                        task.key = k;
+                        task.position = position;
+                        input.content().applyTo(task);
+                        TaskId id = new TaskId(parent == null ? null : parent.key, k);
+                        return tasks.persistAndFlush(task)
+                                .chain(() -> addDependencies(tag, task, id, targets))
+                                .chain(() -> viewOf(task, id));
+                    }));
+                }));
     }
 
     /** Replaces the task's content (PUT). */
@@ -143,10 +154,9 @@ public class TaskService {
 
     @WithTransaction
     public Uni<Void> delete(String project, String tagName, TaskId id, Long expectedVersion) {
-        return requireEntity(project, tagName, id)
-                .invoke(task -> checkVersion(task, expectedVersion, id))
-                .chain(tasks::delete)
-                .chain(tasks::flush);
+        return tags.require(project, tagName).chain(tag -> requireCurrent(tag, id, expectedVersion))
+                .chain(task -> tasks.delete(task).chain(tasks::flush)
+                        .onFailure().transform(Versions.lostRace(expectedVersion, "Task " + id)));
     }
 
     /**
@@ -158,18 +168,15 @@ public class TaskService {
     public Uni<TaskView> addDependency(String project, String tagName, TaskId id, Long expectedVersion, TaskId dependsOn) {
         return tags.require(project, tagName)
                 .chain(tag -> tagRows.lockForUpdate(tag).replaceWith(tag))
-                .chain(tag -> requireTask(tag, id)
-                        .invoke(task -> checkVersion(task, expectedVersion, id))
+                .chain(tag -> requireCurrent(tag, id, expectedVersion)
+                        .invoke(task -> {
+                            if (id.isSubtask()) {
+                                refuseSubtaskOnTask(dependsOn, "dependsOn");
+                            }
+                        })
                         .chain(task -> requireDependencyTarget(tag, dependsOn, "dependsOn")
                                 .chain(target -> tasks.loadGraph(tag.id).chain(nodes -> {
-                                    Optional<List<String>> cycle = new DependencyGraph(nodes).findCycle(id.toString(), dependsOn.toString());
-                                    if (cycle.isPresent()) {
-                                        boolean self = cycle.get().size() == 2;
-                                        throw new UnprocessableException(self ? "dependency-self" : "dependency-cycle",
-                                                self ? "A task cannot depend on itself"
-                                                        : "This dependency would close a cycle: " + String.join(" -> ", cycle.get()),
-                                                List.of(new FieldError("dependsOn", self ? "is the task itself" : "closes a cycle")));
-                                    }
+                                    refuseCycle(new DependencyGraph(nodes), id, dependsOn, "dependsOn");
                                     return dependencies.findById(new TaskDependency.Key(task.id, target.id));
                                 }).chain(existing -> {
                                     if (existing != null) {
@@ -178,15 +185,14 @@ public class TaskService {
                                     return dependencies.nextPosition(task.id);
                                 }).chain(position -> dependencies.persist(
                                         new TaskDependency(task.id, target.id, tag.id, position, dependsOn.toString(), false)))
-                                .chain(() -> touch(task))
+                                .chain(() -> touch(task, expectedVersion, id))
                                 .chain(() -> viewOf(task, id)))));
     }
 
     /** Removes a dependency, resolved (named by the target's id) or kept as written; 404 when there is none. */
     @WithTransaction
     public Uni<Void> removeDependency(String project, String tagName, TaskId id, Long expectedVersion, String dependsOn) {
-        return tags.require(project, tagName).chain(tag -> requireTask(tag, id)
-                .invoke(task -> checkVersion(task, expectedVersion, id))
+        return tags.require(project, tagName).chain(tag -> requireCurrent(tag, id, expectedVersion)
                 .chain(task -> resolvedTarget(tag, dependsOn)
                         .chain(target -> target == null ? Uni.createFrom().item(0L) : dependencies.deleteResolved(task.id, target.id))
                         .chain(removed -> removed > 0 ? Uni.createFrom().item(removed)
@@ -195,7 +201,7 @@ public class TaskService {
                             if (removed == 0) {
                                 throw new NotFoundException("dependency", id + " -> " + dependsOn);
                             }
-                            return touch(task);
+                            return touch(task, expectedVersion, id);
                         })));
     }
 
@@ -225,9 +231,9 @@ public class TaskService {
     }
 
     /** Marks the task changed, so its version (and ETag) moves when its dependencies do. */
-    private Uni<Void> touch(Task task) {
+    private Uni<Void> touch(Task task, Long expectedVersion, TaskId id) {
         task.updatedAt = java.time.OffsetDateTime.now();
-        return tasks.flush();
+        return tasks.flush().onFailure().transform(Versions.lostRace(expectedVersion, "Task " + id));
     }
 
     private Uni<Task> resolvedTarget(Tag tag, String dependsOn) {
@@ -242,30 +248,23 @@ public class TaskService {
 
     private Uni<TaskView> change(String project, String tagName, TaskId id, Long expectedVersion,
             Function<TaskView, TaskContent> change) {
-        return requireEntity(project, tagName, id)
-                .invoke(task -> checkVersion(task, expectedVersion, id))
+        return tags.require(project, tagName).chain(tag -> requireCurrent(tag, id, expectedVersion))
                 .chain(task -> viewOf(task, id).chain(current -> {
                     change.apply(current).applyTo(task);
-                    return tasks.flush()
-                            .onFailure(failure -> expectedVersion != null && DatabaseFailure.CONCURRENT_UPDATE.matches(failure))
-                            .transform(failure -> new PreconditionFailedException("Task " + id))
+                    return tasks.flush().onFailure().transform(Versions.lostRace(expectedVersion, "Task " + id))
                             .chain(() -> viewOf(task, id));
                 }));
     }
 
-    private static void checkVersion(Task task, Long expectedVersion, TaskId id) {
-        if (expectedVersion != null && task.version != expectedVersion) {
-            throw new PreconditionFailedException("Task " + id);
-        }
-    }
-
-    private Uni<Task> requireEntity(String project, String tagName, TaskId id) {
-        return tags.require(project, tagName).chain(tag -> requireTask(tag, id));
-    }
-
-    /** The task of the tag; 404 when there is none. */
-    private Uni<Task> requireTask(Tag tag, TaskId id) {
-        return tasks.findEntity(tag.id, id).onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()));
+    /**
+     * The task, 404 when there is none, and 412 when {@code expectedVersion} (If-Match) is not its version. With
+     * If-Match the row is locked before the comparison, so a concurrent writer's change is either seen here (412) or
+     * waits for this transaction: a lost race is always a 412, never a silent overwrite.
+     */
+    private Uni<Task> requireCurrent(Tag tag, TaskId id, Long expectedVersion) {
+        Uni<Task> found = expectedVersion == null ? tasks.findEntity(tag.id, id) : tasks.findEntityForUpdate(tag.id, id);
+        return found.onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()))
+                .invoke(task -> Versions.require(expectedVersion, task.version, "Task " + id));
     }
 
     /** The task a new dependency names; 422 ({@code dependency-missing}, naming {@code field}) when the tag has none. */
@@ -284,19 +283,65 @@ public class TaskService {
                 List.of(new FieldError("parent", "no such task"))));
     }
 
-    private Uni<Void> addDependencies(Tag tag, Task task, List<String> ids) {
-        if (ids.isEmpty()) {
+    /** The ids a new task's {@code dependencies} name; 400 for one that is not an id or is listed twice. */
+    private static List<TaskId> dependencyTargets(List<String> written) {
+        if (written == null) {
+            return List.of();
+        }
+        List<TaskId> targets = written.stream().map(text -> TaskId.parse("dependencies", text)).toList();
+        if (new java.util.HashSet<>(targets).size() < targets.size()) {
+            throw new InvalidRequestException("dependencies", "lists the same task more than once");
+        }
+        return targets;
+    }
+
+    /**
+     * Adds the new task's dependencies, after checking each against the tag's graph with the new task in it: an
+     * existing task's dependency kept as written (unresolved) may name the new task's id, so a new task can close a
+     * cycle too.
+     */
+    private Uni<Void> addDependencies(Tag tag, Task task, TaskId id, List<TaskId> targets) {
+        if (targets.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<TaskId> targets = ids.stream().map(text -> TaskId.parse("dependencies", text)).toList();
         // One lookup after the other: a reactive session must never run two operations at once.
         return Multi.createFrom().range(0, targets.size())
                 .onItem().transformToUniAndConcatenate(position -> requireDependencyTarget(tag, targets.get(position), "dependencies")
                         .map(found -> new TaskDependency(task.id, found.id, tag.id, position.shortValue(),
                                 targets.get(position).toString(), false)))
                 .collect().asList()
+                .call(() -> tasks.loadGraph(tag.id).invoke(nodes -> {
+                    DependencyGraph graph = new DependencyGraph(nodes);
+                    targets.forEach(target -> refuseCycle(graph, id, target, "dependencies"));
+                }))
                 .chain(dependencies::persist)
                 .chain(dependencies::flush);
+    }
+
+    /** 422 when "{@code id} depends on {@code target}" would be a self-dependency or close a cycle. */
+    private static void refuseCycle(DependencyGraph graph, TaskId id, TaskId target, String field) {
+        Optional<List<String>> cycle = graph.findCycle(id.toString(), target.toString());
+        if (cycle.isPresent()) {
+            boolean self = cycle.get().size() == 2;
+            throw new UnprocessableException(self ? "dependency-self" : "dependency-cycle",
+                    self ? "A task cannot depend on itself" : "This dependency would close a cycle: " + String.join(" -> ", cycle.get()),
+                    List.of(new FieldError(field, self ? "is the task itself" : "closes a cycle")));
+        }
+    }
+
+    /**
+     * 422 for a subtask's dependency on a top-level task. Task Master's file has no form for it: on a subtask,
+     * {@code task-master next} reads {@code 1} and {@code "1"} as the sibling {@code parent.1} (its own
+     * {@code add-dependency} writes {@code "1"} all the same), so export would hand Task Master, and a re-import,
+     * another target than the one stored. See docs/taskmaster-rules.md.
+     */
+    private static void refuseSubtaskOnTask(TaskId target, String field) {
+        if (!target.isSubtask()) {
+            throw new UnprocessableException("dependency-not-expressible",
+                    "A subtask can depend on subtasks only: Task Master reads a subtask's dependency " + target
+                            + " as its sibling, so the file could not keep this dependency",
+                    List.of(new FieldError(field, "names a top-level task; a subtask can depend on subtasks (such as 3.1)")));
+        }
     }
 
     private Uni<TaskView> viewOf(Task task, TaskId id) {
