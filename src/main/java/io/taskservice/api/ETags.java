@@ -35,4 +35,36 @@ public final class ETags {
             throw new PreconditionFailedException(what);
         }
     }
+
+    /** A strong tag for a representation without a version: 128 bits of the SHA-256 of its bytes. */
+    public static String ofContent(byte[] body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16)) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * Whether {@code If-None-Match} lets a GET go on (true), or names {@code etag} so the answer is 304 (false).
+     * Weak comparison (RFC 9110 13.1.2): {@code W/"7"} matches {@code "7"}; {@code *} matches any.
+     */
+    public static boolean noneMatch(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return true;
+        }
+        String opaque = opaque(etag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || opaque(tag).equals(opaque)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
 }

@@ -1,5 +1,6 @@
 package io.taskservice.project;
 
+import io.taskservice.api.ETags;
 import io.smallrye.mutiny.Uni;
 import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
@@ -10,10 +11,12 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,9 +44,9 @@ public class ProjectResource {
 
     @GET
     @Path("{project}")
-    @Operation(summary = "Returns one project")
-    public Uni<ProjectView> get(@PathParam("project") String key) {
-        return service.get(key);
+    @Operation(summary = "Returns one project, with its ETag; 304 when If-None-Match names it")
+    public Uni<Response> get(@PathParam("project") String key) {
+        return service.get(key).map(ProjectResource::withETag);
     }
 
     @POST
@@ -51,21 +54,27 @@ public class ProjectResource {
     public Uni<Response> create(@NotNull @Valid NewProject request, UriInfo uri) {
         return service.create(request).map(created -> Response
                 .created(uri.getAbsolutePathBuilder().path(created.key()).build())
+                .header(HttpHeaders.ETAG, ETags.of(created.version()))
                 .entity(created)
                 .build());
     }
 
     @PUT
     @Path("{project}")
-    @Operation(summary = "Replaces a project's name and description")
-    public Uni<ProjectView> update(@PathParam("project") String key, @NotNull @Valid ProjectUpdate update) {
-        return service.update(key, update);
+    @Operation(summary = "Replaces a project's name and description; honours If-Match (412 when stale)")
+    public Uni<Response> update(@PathParam("project") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ProjectUpdate update) {
+        return service.update(key, ETags.versionOf(ifMatch, "Project " + key), update).map(ProjectResource::withETag);
     }
 
     @DELETE
     @Path("{project}")
-    @Operation(summary = "Deletes a project with all its tags and tasks")
-    public Uni<Response> delete(@PathParam("project") String key) {
-        return service.delete(key).map(done -> Response.noContent().build());
+    @Operation(summary = "Deletes a project with all its tags and tasks; honours If-Match (412 when stale)")
+    public Uni<Response> delete(@PathParam("project") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.delete(key, ETags.versionOf(ifMatch, "Project " + key)).map(done -> Response.noContent().build());
+    }
+
+    private static Response withETag(ProjectView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.taskservice.project;
 
+import io.taskservice.api.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -47,19 +48,27 @@ public class ProjectService {
         return projects.persistAndFlush(project).map(ProjectView::of);
     }
 
-    /** Replaces name and description; the key is the project's address and never changes. */
+    /**
+     * Replaces name and description; the key is the project's address and never changes. With {@code expectedVersion}
+     * (If-Match) a stale version, or a concurrent change that wins the race, is a 412.
+     */
     @WithTransaction
-    public Uni<ProjectView> update(String key, ProjectUpdate update) {
-        return requireEntity(key).chain(project -> {
+    public Uni<ProjectView> update(String key, Long expectedVersion, ProjectUpdate update) {
+        return requireVersion(key, expectedVersion).chain(project -> {
             project.name = update.name();
             project.description = update.description();
-            return projects.flush().replaceWith(project);
+            return projects.flush().onFailure().transform(Versions.lostRace(expectedVersion, "Project " + key)).replaceWith(project);
         }).map(ProjectView::of);
     }
 
     /** Deletes the project with its tags, tasks and dependencies (the schema's cascades). */
     @WithTransaction
-    public Uni<Void> delete(String key) {
-        return requireEntity(key).chain(projects::delete);
+    public Uni<Void> delete(String key, Long expectedVersion) {
+        return requireVersion(key, expectedVersion).chain(project -> projects.delete(project).chain(projects::flush)
+                .onFailure().transform(Versions.lostRace(expectedVersion, "Project " + key)));
+    }
+
+    private Uni<Project> requireVersion(String key, Long expectedVersion) {
+        return requireEntity(key).invoke(project -> Versions.require(expectedVersion, project.version, "Project " + key));
     }
 }

@@ -1,5 +1,6 @@
 package io.taskservice.tag;
 
+import io.taskservice.api.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -8,9 +9,11 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -40,28 +43,34 @@ public class TagResource {
     @Operation(summary = "Creates a tag; 409 when the name is taken")
     public Uni<Response> create(@PathParam("project") String project, @NotNull @Valid TagInput input, UriInfo uri) {
         return service.create(project, input).map(created -> Response
-                .created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build());
+                .created(uri.getAbsolutePathBuilder().path(created.name()).build())
+                .header(HttpHeaders.ETAG, ETags.of(created.version())).entity(created).build());
     }
 
     @GET
     @Path("{tag}")
-    @Operation(summary = "Returns one tag")
-    public Uni<TagView> get(@PathParam("project") String project, @PathParam("tag") String tag) {
-        return service.get(project, tag);
+    @Operation(summary = "Returns one tag, with its ETag; 304 when If-None-Match names it")
+    public Uni<Response> get(@PathParam("project") String project, @PathParam("tag") String tag) {
+        return service.get(project, tag).map(TagResource::withETag);
     }
 
     @PUT
     @Path("{tag}")
-    @Operation(summary = "Replaces a tag's name and description; a new name renames it")
-    public Uni<TagView> update(@PathParam("project") String project, @PathParam("tag") String tag,
-            @NotNull @Valid TagInput input) {
-        return service.update(project, tag, input);
+    @Operation(summary = "Replaces a tag's name and description; a new name renames it. Honours If-Match (412 when stale)")
+    public Uni<Response> update(@PathParam("project") String project, @PathParam("tag") String tag,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid TagInput input) {
+        return service.update(project, tag, ETags.versionOf(ifMatch, "Tag " + tag), input).map(TagResource::withETag);
     }
 
     @DELETE
     @Path("{tag}")
-    @Operation(summary = "Deletes a tag with all its tasks")
-    public Uni<Response> delete(@PathParam("project") String project, @PathParam("tag") String tag) {
-        return service.delete(project, tag).map(done -> Response.noContent().build());
+    @Operation(summary = "Deletes a tag with all its tasks; honours If-Match (412 when stale)")
+    public Uni<Response> delete(@PathParam("project") String project, @PathParam("tag") String tag,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.delete(project, tag, ETags.versionOf(ifMatch, "Tag " + tag)).map(done -> Response.noContent().build());
+    }
+
+    private static Response withETag(TagView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.taskservice.tag;
 
+import io.taskservice.api.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -58,18 +59,24 @@ public class TagService {
 
     /** Replaces name and description; a new name renames the tag (409 if taken). */
     @WithTransaction
-    public Uni<TagView> update(String projectKey, String name, TagInput input) {
-        return require(projectKey, name).chain(tag -> {
+    public Uni<TagView> update(String projectKey, String name, Long expectedVersion, TagInput input) {
+        return requireVersion(projectKey, name, expectedVersion).chain(tag -> {
             tag.name = input.name();
             tag.description = input.description();
-            return tags.flush().replaceWith(tag);
+            return tags.flush().onFailure().transform(Versions.lostRace(expectedVersion, "Tag " + name)).replaceWith(tag);
         }).map(TagView::of).onFailure(DatabaseFailure.UNIQUE_VIOLATION::matches).transform(e -> duplicate(projectKey, input.name()));
     }
 
     /** Deletes the tag and, through the schema's cascades, its tasks and their dependencies. */
     @WithTransaction
-    public Uni<Void> delete(String projectKey, String name) {
-        return require(projectKey, name).chain(tags::delete);
+    public Uni<Void> delete(String projectKey, String name, Long expectedVersion) {
+        return requireVersion(projectKey, name, expectedVersion).chain(tag -> tags.delete(tag).chain(tags::flush)
+                .onFailure().transform(Versions.lostRace(expectedVersion, "Tag " + name)));
+    }
+
+    /** The tag; 412 when {@code expectedVersion} (If-Match) is not its version. */
+    private Uni<Tag> requireVersion(String projectKey, String name, Long expectedVersion) {
+        return require(projectKey, name).invoke(tag -> Versions.require(expectedVersion, tag.version, "Tag " + name));
     }
 
     private static ConflictException duplicate(String projectKey, String name) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -63,6 +64,7 @@ public class TaskFileResource {
     @APIResponse(responseCode = "200", description = "The tasks.json", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Uni<Response> export(@PathParam("project") String project) {
-        return service.export(project).map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
+        return service.export(project).map(file -> Response.ok(file.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.ETAG, file.etag()).build());
     }
 }

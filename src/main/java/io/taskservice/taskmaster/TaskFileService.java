@@ -1,10 +1,10 @@
 package io.taskservice.taskmaster;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.taskservice.api.ConflictException;
+import io.taskservice.api.ETags;
 import io.taskservice.api.InvalidRequestException;
 import io.taskservice.api.NotFoundException;
 import io.taskservice.api.UnprocessableException;
@@ -78,14 +78,26 @@ public class TaskFileService {
                 .map(done -> ImportSummary.of(projectKey, rows, file.warnings()));
     }
 
-    /** The project's tags as a tagged tasks.json (UTF-8, Task Master's layout); {@code {}} without tags. */
-    @WithSession
-    public Uni<byte[]> export(String projectKey) {
-        return store.findProject(projectKey)
+    /**
+     * The project's tags as a tagged tasks.json (UTF-8, Task Master's layout; {@code {}} without tags), with its ETag.
+     * Like a backup, it reads one snapshot: its queries run in one read-only repeatable-read transaction, so an import
+     * that replaces tags at the same time is in the file wholly or not at all.
+     */
+    @WithTransaction
+    public Uni<ExportedFile> export(String projectKey) {
+        return store.readSnapshot()
+                .chain(() -> store.findProject(projectKey))
                 .onItem().ifNull().failWith(() -> new NotFoundException("project", projectKey))
                 .chain(store::load)
-                // Writing a large file is CPU work: on a worker thread, back on this context afterwards.
-                .chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() -> writer.write(TaskFileMapping.toFile(rows)))));
+                // Writing and hashing a large file is CPU work: on a worker thread, back on this context afterwards.
+                .chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    byte[] json = writer.write(TaskFileMapping.toFile(rows));
+                    return new ExportedFile(json, ETags.ofContent(json));
+                })));
+    }
+
+    /** An exported tasks.json and the strong ETag of its bytes. */
+    public record ExportedFile(byte[] json, String etag) {
     }
 
     private static UnprocessableException invalid(String detail, List<TaskFileProblem> problems) {
