@@ -1,7 +1,9 @@
 package io.taskservice.tag;
 
 import io.taskservice.project.Project;
+import io.taskservice.database.ExactJsonConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -15,9 +17,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.UpdateTimestamp;
-import org.hibernate.type.SqlTypes;
 
 /** A tag: one named task list inside a project, such as Task Master's {@code master}. */
 @Entity
@@ -39,12 +40,14 @@ public class Tag {
     public String description;
 
     /** Task Master's per-tag metadata object, kept as written; null when the task list had none. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = ExactJsonConverter.class)
+    @ColumnTransformer(read = "cast(metadata as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> metadata;
 
     /** Other keys of the tag's object in a task list, kept as written. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = ExactJsonConverter.class)
+    @ColumnTransformer(read = "cast(extra as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> extra = new LinkedHashMap<>();
 

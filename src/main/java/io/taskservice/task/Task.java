@@ -1,7 +1,9 @@
 package io.taskservice.task;
 
 import io.taskservice.tag.Tag;
+import io.taskservice.database.ExactJsonConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -15,9 +17,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.UpdateTimestamp;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A task of a tag, or a subtask of a task. {@link #key} is Task Master's id: unique among the tag's
@@ -73,7 +74,8 @@ public class Task {
     public int position;
 
     /** Fields of a Task Master record that have no column of their own. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = ExactJsonConverter.class)
+    @ColumnTransformer(read = "cast(extra as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> extra = new LinkedHashMap<>();
 
@@ -81,7 +83,8 @@ public class Task {
      * How a task list wrote this record where the columns cannot tell (id as written, explicit nulls, absent
      * fields); see V3__dependency_as_written.sql. Empty for tasks created through the API.
      */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = ExactJsonConverter.class)
+    @ColumnTransformer(read = "cast(written_shape as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "written_shape", nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> writtenShape = new LinkedHashMap<>();
 
