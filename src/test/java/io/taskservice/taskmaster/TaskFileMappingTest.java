@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.taskservice.taskmaster.TaskFileRows.DependencyRow;
 import io.taskservice.taskmaster.TaskFileRows.TaskRow;
+import io.taskservice.support.TaskMasterFiles;
+import io.taskservice.support.TaskMasterFiles.Fixture;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +22,9 @@ class TaskFileMappingTest {
     private final TaskFileReader reader = new TaskFileReader();
     private final TaskFileWriter writer = new TaskFileWriter();
 
-    static List<Path> fixtures() {
-        return TaskMasterFixtures.all();
+    /** The project's fixtures, then the real files (or one skipped case when they are not configured). */
+    static List<Fixture> fixtures() {
+        return TaskMasterFiles.all();
     }
 
     private TaskFile read(String json) {
@@ -35,7 +37,7 @@ class TaskFileMappingTest {
 
     @ParameterizedTest
     @MethodSource("fixtures")
-    void rowsGiveBackEveryFieldOfEveryFixture(Path fixture) {
+    void rowsGiveBackEveryFieldOfEveryFixture(Fixture fixture) {
         TaskFile file = reader.read(bytes(fixture));
         byte[] exported = writer.write(TaskFileMapping.toFile(TaskFileMapping.toRows(file)));
         assertThat(differences(tree(writer.write(file)), tree(exported))).isEmpty();

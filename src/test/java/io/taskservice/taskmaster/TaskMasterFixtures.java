@@ -6,20 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.taskservice.support.TaskMasterFiles;
+import io.taskservice.support.TaskMasterFiles.Fixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * The real Task Master files in {@code shared/fixtures/taskmaster} beside the project (or where the system
- * property {@code taskmaster.fixtures} / the variable {@code TASKMASTER_FIXTURES} points), and JSON helpers for
- * comparing them.
+ * JSON helpers for comparing Task Master files: exact trees, differences, number texts. The files themselves come
+ * from {@link TaskMasterFiles}: the project's own fixtures, plus the real ones when configured.
  */
 final class TaskMasterFixtures {
 
@@ -31,42 +29,8 @@ final class TaskMasterFixtures {
     private TaskMasterFixtures() {
     }
 
-    static Path directory() {
-        String configured = System.getProperty("taskmaster.fixtures", System.getenv("TASKMASTER_FIXTURES"));
-        Path directory = configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of(System.getProperty("user.dir")).resolve("../shared/fixtures/taskmaster").normalize();
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalStateException("Task Master fixtures not found at " + directory
-                    + "; set -Dtaskmaster.fixtures or TASKMASTER_FIXTURES");
-        }
-        return directory;
-    }
-
-    /** Every {@code *.tasks.json} fixture, by name. */
-    static List<Path> all() {
-        try (Stream<Path> files = Files.list(directory())) {
-            List<Path> fixtures = files.filter(file -> file.getFileName().toString().endsWith(".tasks.json"))
-                    .sorted().toList();
-            if (fixtures.isEmpty()) {
-                throw new IllegalStateException("no *.tasks.json in " + directory());
-            }
-            return fixtures;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Path named(String name) {
-        return directory().resolve(name + ".tasks.json");
-    }
-
-    static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static byte[] bytes(Fixture fixture) {
+        return fixture.bytes();
     }
 
     static JsonNode tree(byte[] json) {

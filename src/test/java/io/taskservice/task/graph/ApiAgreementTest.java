@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.taskservice.support.TaskMasterFiles;
+import io.taskservice.support.TaskMasterFiles.Fixture;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -19,11 +20,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API's {@code next} and {@code validation} give, for every tag of every fixture and of generated task lists,
+ * The API's {@code next} and {@code validation} give, for every tag of every fixture (the project's own, and the
+ * real files when configured) and of generated task lists,
  * what {@link NextTaskRule} and {@link DependencyGraph} give on the same file, after it went through import, the
  * database and back. Those rules agree with {@code task-master-ai} 0.43.1 itself ({@link TaskMasterAgreementTest}),
  * so the API agrees with Task Master.
@@ -36,19 +37,24 @@ class ApiAgreementTest {
     private static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "critical");
 
     @Test
-    void nextAndValidationAgreeOnEveryFixture() throws IOException {
-        Path fixtures = Path.of(System.getProperty("taskmaster.fixtures", "../shared/fixtures/taskmaster"));
-        assertThat(fixtures).as("fixtures folder (-Dtaskmaster.fixtures)").isDirectory();
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(fixtures)) {
-            files = listed.filter(file -> file.getFileName().toString().endsWith(".tasks.json")).sorted().toList();
+    void nextAndValidationAgreeOnEveryProjectFixture() throws IOException {
+        assertAgreementOnEveryFile(TaskMasterFiles.project(), 5, 9);
+    }
+
+    /** The real files; skipped when they are not configured ({@link TaskMasterFiles}). */
+    @Test
+    void nextAndValidationAgreeOnEveryRealFile() throws IOException {
+        assertAgreementOnEveryFile(TaskMasterFiles.real(), 4, 12);
+    }
+
+    private static void assertAgreementOnEveryFile(List<Fixture> fixtures, int files, int tags) throws IOException {
+        List<Path> paths = fixtures.stream().map(Fixture::file).toList();
+        assertThat(paths).hasSize(files);
+        int compared = 0;
+        for (Path file : paths) {
+            compared += assertAgreement(JSON.readTree(file.toFile()));
         }
-        assertThat(files).hasSize(4);
-        int tags = 0;
-        for (Path file : files) {
-            tags += assertAgreement(JSON.readTree(file.toFile()));
-        }
-        assertThat(tags).as("tags compared").isEqualTo(12);
+        assertThat(compared).as("tags compared").isEqualTo(tags);
     }
 
     @Test

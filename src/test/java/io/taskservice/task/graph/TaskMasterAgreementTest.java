@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taskservice.support.TaskMasterFiles;
+import io.taskservice.support.TaskMasterFiles.Fixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,14 +20,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compares {@link NextTaskRule} and {@link DependencyGraph#problems()} with the real Task Master
- * ({@code task-master-ai@0.43.1}) on every fixture tag and on seeded random task graphs.
+ * ({@code task-master-ai@0.43.1}) on every fixture tag (the project's own, and the real files when configured) and
+ * on seeded random task graphs.
  *
  * <p>Needs the CLI: system property {@code taskmaster.cli} or environment variable {@code TASKMASTER_CLI}, the path
  * of the {@code task-master} executable (e.g. {@code node_modules/.bin/task-master}); skipped without it. One CLI
@@ -54,20 +56,28 @@ class TaskMasterAgreementTest {
     }
 
     @Test
-    void agreesOnEveryFixtureTag() throws Exception {
-        Path fixtures = Path.of(System.getProperty("taskmaster.fixtures", "../shared/fixtures/taskmaster"));
-        assertThat(fixtures).as("fixtures folder (-Dtaskmaster.fixtures)").isDirectory();
+    void agreesOnEveryProjectFixtureTag() throws Exception {
+        assertThat(compareEveryTag(TaskMasterFiles.project())).isEqualTo(9);
+    }
+
+    /** The real files; skipped when they are not configured ({@link TaskMasterFiles}). */
+    @Test
+    void agreesOnEveryRealFileTag() throws Exception {
+        assertThat(compareEveryTag(TaskMasterFiles.real())).isGreaterThanOrEqualTo(12);
+    }
+
+    /** Compares every tag of these files; returns the number of tags compared. */
+    private int compareEveryTag(List<Fixture> fixtures) throws Exception {
         List<Job> jobs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(fixtures)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tasks.json")).sorted().toList()) {
-                Path project = project(file.getFileName().toString(), Files.readString(file));
-                for (Map.Entry<String, List<TaskNode>> tag : TaskFile.read(JSON.readTree(file.toFile())).entrySet()) {
-                    jobs.add(new Job(file.getFileName() + " tag " + tag.getKey(), project, tag.getKey(), tag.getValue()));
-                }
+        for (Fixture fixture : fixtures) {
+            Path file = fixture.file();
+            Path project = project(file.getFileName().toString(), Files.readString(file));
+            for (Map.Entry<String, List<TaskNode>> tag : TaskFile.read(JSON.readTree(file.toFile())).entrySet()) {
+                jobs.add(new Job(file.getFileName() + " tag " + tag.getKey(), project, tag.getKey(), tag.getValue()));
             }
         }
-        assertThat(jobs).hasSizeGreaterThanOrEqualTo(12);
         compare(jobs);
+        return jobs.size();
     }
 
     @Test
@@ -95,11 +105,18 @@ class TaskMasterAgreementTest {
     }
 
     @Test
-    void realExecutableAnswersLikeTheInProcessRun() throws Exception {
-        Path fixture = Path.of(System.getProperty("taskmaster.fixtures", "../shared/fixtures/taskmaster"))
-                .resolve("claude-task-master.tasks.json");
+    void executableAnswersLikeTheInProcessRun() throws Exception {
+        assertExecutableAnswersLikeTheInProcessRun(TaskMasterFiles.project("web-shop").file(), "master");
+    }
+
+    /** The same on a tag of the real files; skipped when they are not configured. */
+    @Test
+    void executableAnswersLikeTheInProcessRunOnARealFile() throws Exception {
+        assertExecutableAnswersLikeTheInProcessRun(TaskMasterFiles.real("claude-task-master").file(), "tm-core-phase-1");
+    }
+
+    private void assertExecutableAnswersLikeTheInProcessRun(Path fixture, String tag) throws Exception {
         Path project = project("executable", Files.readString(fixture));
-        String tag = "tm-core-phase-1";
         CompletableFuture<String> next = CompletableFuture.supplyAsync(
                 () -> run(project, List.of(cli.toString(), "next", "--format", "json", "--tag", tag)));
         CompletableFuture<String> validate = CompletableFuture.supplyAsync(
