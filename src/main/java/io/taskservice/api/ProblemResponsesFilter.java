@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
@@ -60,12 +61,37 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         problems.forEach((status, description) -> {
             if (operation.getResponses().getAPIResponse(status) == null) {
-                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse()
-                        .description(description)
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+                operation.getResponses().addAPIResponse(status, problemResponse(description));
             }
         });
+        if (method == PathItem.HttpMethod.POST) {
+            describeIdempotencyKey(operation);
+        }
+    }
+
+    private static APIResponse problemResponse(String description) {
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+    }
+
+    /** The optional header every POST declares, and its 422 (io.taskservice.idempotency; docs/api.md). */
+    private static void describeIdempotencyKey(Operation operation) {
+        String reused = "the Idempotency-Key was used for a different request";
+        APIResponse unprocessable = operation.getResponses().getAPIResponse("422");
+        if (unprocessable == null) {
+            operation.getResponses().addAPIResponse("422", problemResponse("Unprocessable: " + reused));
+        } else if (!unprocessable.getDescription().contains("Idempotency-Key")) {
+            unprocessable.setDescription(unprocessable.getDescription() + "; or " + reused);
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> "Idempotency-Key".equals(p.getName())).forEach(p -> p
+                    .description("Makes the POST safe to retry: for 24 h, a request with the same key gets the first"
+                            + " successful answer again instead of a second effect (1 to 255 printable ASCII characters,"
+                            + " e.g. a UUID; the same key with a different request is a 422)")
+                    .required(false));
+        }
     }
 
     private static Schema problemSchema() {

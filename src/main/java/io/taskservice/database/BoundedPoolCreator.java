@@ -9,20 +9,30 @@ import io.vertx.sqlclient.SqlConnectOptions;
 import java.util.ArrayList;
 import java.util.List;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Builds the reactive pool from Quarkus' options plus the three it does not expose: acquisition timeout,
+ * Builds the reactive pool from Quarkus' options plus those it does not expose: acquisition timeout,
  * wait-queue bound and TCP connect timeout. Vert.x defaults to an unbounded wait queue and a 30 s wait,
  * which under saturation turns into hanging requests; bounded, a request gets a clear 503 instead.
+ *
+ * <p>Every connection also carries the {@link ServerTimeouts} as startup parameters, so PostgreSQL itself stops
+ * work the request budget has given up on. Startup parameters are the session's defaults: {@code RESET ALL} or
+ * {@code DISCARD ALL} return to them, and no pooled connection exists without them.
  */
 @Singleton
 public class BoundedPoolCreator implements PgPoolCreator {
 
     private final PoolSettings settings;
+    private final ServerTimeouts serverTimeouts;
 
-    public BoundedPoolCreator(PoolSettings settings) {
+    public BoundedPoolCreator(PoolSettings settings,
+            @ConfigProperty(name = "task-service.database.request-timeout") Duration requestTimeout) {
         this.settings = settings;
+        this.serverTimeouts = ServerTimeouts.within(requestTimeout, settings.statementTimeout(),
+                settings.idleInTransactionTimeout());
     }
 
     @Override
@@ -34,7 +44,9 @@ public class BoundedPoolCreator implements PgPoolCreator {
         int connectTimeout = Math.toIntExact(settings.connectTimeout().toMillis());
         List<SqlConnectOptions> servers = new ArrayList<>();
         for (PgConnectOptions connectOptions : input.pgConnectOptionsList()) {
-            servers.add(connectOptions.setConnectTimeout(connectTimeout));
+            connectOptions.setConnectTimeout(connectTimeout);
+            serverTimeouts.startupParameters().forEach(connectOptions::addProperty);
+            servers.add(connectOptions);
         }
         return PgBuilder.pool()
                 .with(options)

@@ -73,6 +73,7 @@ public enum DatabaseFailure {
                 || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
                 // BoundedDatabaseWorkInterceptor's request timeout (Mutiny's own type, not a j.u.c. TimeoutException)
                 || t instanceof io.smallrye.mutiny.TimeoutException
+                || t instanceof org.hibernate.QueryTimeoutException // how Hibernate reports 57014 (statement_timeout)
                 || isPoolRefusal(t)) {
             return Optional.of(UNAVAILABLE);
         }
@@ -87,7 +88,7 @@ public enum DatabaseFailure {
             case "40001", "40P01" -> Optional.of(CONCURRENT_UPDATE);
             case "28P01", "28000" -> Optional.of(AUTHENTICATION_FAILED);
             // 08: connection exceptions; 53300: too many connections; 57P01-57P03: shutdown, crash, cannot connect now.
-            case "53300", "57P01", "57P02", "57P03" -> Optional.of(UNAVAILABLE);
+            case "53300", "57P01", "57P02", "57P03", "57014", "25P03" -> Optional.of(UNAVAILABLE); // 57014, 25P03: statement_timeout, idle_in_transaction_session_timeout
             default -> state.startsWith("08") ? Optional.of(UNAVAILABLE) : Optional.empty();
         };
     }

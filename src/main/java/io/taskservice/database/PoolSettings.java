@@ -24,4 +24,18 @@ public interface PoolSettings {
     /** TCP connect timeout for a new connection to PostgreSQL. */
     @WithDefault("5s")
     Duration connectTimeout();
+
+    /**
+     * PostgreSQL's {@code statement_timeout} on every pooled connection: the server cancels a statement that runs
+     * longer, so it stops working when the request budget has given up on it. Below the request timeout.
+     */
+    @WithDefault("8s")
+    Duration statementTimeout();
+
+    /**
+     * PostgreSQL's {@code idle_in_transaction_session_timeout} on every pooled connection: the server ends a session
+     * whose transaction waits this long for its next statement, releasing its locks. Below the request timeout.
+     */
+    @WithDefault("9s")
+    Duration idleInTransactionTimeout();
 }

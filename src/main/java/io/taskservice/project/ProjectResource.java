@@ -1,17 +1,19 @@
 package io.taskservice.project;
 
-import io.taskservice.api.ETags;
 import io.smallrye.mutiny.Uni;
+import io.taskservice.api.ETags;
 import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
+import io.taskservice.idempotency.IdempotencyKey;
+import io.taskservice.idempotency.IdempotencyService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,9 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProjectResource {
 
     private final ProjectService service;
+    private final IdempotencyService idempotency;
 
-    public ProjectResource(ProjectService service) {
+    public ProjectResource(ProjectService service, IdempotencyService idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -51,12 +55,13 @@ public class ProjectResource {
 
     @POST
     @Operation(summary = "Creates a project; 409 when the key is taken")
-    public Uni<Response> create(@NotNull @Valid NewProject request, UriInfo uri) {
-        return service.create(request).map(created -> Response
+    public Uni<Response> create(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @NotNull @Valid NewProject request,
+            UriInfo uri) {
+        return idempotency.once(idempotencyKey, uri, request, () -> service.create(request).map(created -> Response
                 .created(uri.getAbsolutePathBuilder().path(created.key()).build())
                 .header(HttpHeaders.ETAG, ETags.of(created.version()))
                 .entity(created)
-                .build());
+                .build()));
     }
 
     @PUT

@@ -1,15 +1,17 @@
 package io.taskservice.tag;
 
-import io.taskservice.api.ETags;
 import io.smallrye.mutiny.Uni;
+import io.taskservice.api.ETags;
+import io.taskservice.idempotency.IdempotencyKey;
+import io.taskservice.idempotency.IdempotencyService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class TagResource {
 
     private final TagService service;
+    private final IdempotencyService idempotency;
 
-    public TagResource(TagService service) {
+    public TagResource(TagService service, IdempotencyService idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -41,10 +45,11 @@ public class TagResource {
 
     @POST
     @Operation(summary = "Creates a tag; 409 when the name is taken")
-    public Uni<Response> create(@PathParam("project") String project, @NotNull @Valid TagInput input, UriInfo uri) {
-        return service.create(project, input).map(created -> Response
+    public Uni<Response> create(@PathParam("project") String project, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @NotNull @Valid TagInput input, UriInfo uri) {
+        return idempotency.once(idempotencyKey, uri, input, () -> service.create(project, input).map(created -> Response
                 .created(uri.getAbsolutePathBuilder().path(created.name()).build())
-                .header(HttpHeaders.ETAG, ETags.of(created.version())).entity(created).build());
+                .header(HttpHeaders.ETAG, ETags.of(created.version())).entity(created).build()));
     }
 
     @GET

@@ -7,6 +7,8 @@ import io.taskservice.api.InvalidRequestException;
 import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
 import io.taskservice.database.Sort;
+import io.taskservice.idempotency.IdempotencyKey;
+import io.taskservice.idempotency.IdempotencyService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,9 +42,11 @@ public class TaskResource {
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final TaskService service;
+    private final IdempotencyService idempotency;
 
-    public TaskResource(TaskService service) {
+    public TaskResource(TaskService service, IdempotencyService idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -71,11 +75,11 @@ public class TaskResource {
     @POST
     @Operation(summary = "Creates a task, or a subtask when parent is given; 409 when the id is taken")
     public Uni<Response> create(@PathParam("project") String project, @PathParam("tag") String tag,
-            @NotNull @Valid NewTask input, UriInfo uri) {
-        return service.create(project, tag, input).map(created -> Response
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @NotNull @Valid NewTask input, UriInfo uri) {
+        return idempotency.once(idempotencyKey, uri, input, () -> service.create(project, tag, input).map(created -> Response
                 .created(uri.getAbsolutePathBuilder().path(created.id()).build())
                 .header(HttpHeaders.ETAG, ETags.of(created.version()))
-                .entity(created).build());
+                .entity(created).build()));
     }
 
     @GET
@@ -118,13 +122,14 @@ public class TaskResource {
     @Path("{id}/dependencies")
     @Operation(summary = "Makes the task wait for another task or subtask; 422 for a missing target, itself or a cycle")
     public Uni<Response> addDependency(@PathParam("project") String project, @PathParam("tag") String tag,
-            @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid NewDependency body,
-            UriInfo uri) {
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @NotNull @Valid NewDependency body, UriInfo uri) {
         TaskId taskId = TaskId.parse("id", id);
         TaskId dependsOn = TaskId.parse("dependsOn", body.dependsOn());
-        return service.addDependency(project, tag, taskId, ETags.versionOf(ifMatch, "Task " + id), dependsOn)
+        return idempotency.once(idempotencyKey, uri, body, () -> service.addDependency(project, tag, taskId,
+                        ETags.versionOf(ifMatch, "Task " + id), dependsOn)
                 .map(view -> Response.created(uri.getAbsolutePathBuilder().path(dependsOn.toString()).build())
-                        .header(HttpHeaders.ETAG, ETags.of(view.version())).entity(view).build());
+                        .header(HttpHeaders.ETAG, ETags.of(view.version())).entity(view).build()));
     }
 
     @DELETE

@@ -1,9 +1,12 @@
 package io.taskservice.taskmaster;
 
 import io.smallrye.mutiny.Uni;
+import io.taskservice.idempotency.IdempotencyKey;
+import io.taskservice.idempotency.IdempotencyService;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,10 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TaskFileResource {
 
     private final TaskFileService service;
+    private final IdempotencyService idempotency;
     private final Vertx vertx;
 
-    public TaskFileResource(TaskFileService service, Vertx vertx) {
+    public TaskFileResource(TaskFileService service, IdempotencyService idempotency, Vertx vertx) {
         this.service = service;
+        this.idempotency = idempotency;
         this.vertx = vertx;
     }
 
@@ -48,13 +53,13 @@ public class TaskFileResource {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> importFile(@PathParam("project") String project, @QueryParam("replace") boolean replace,
-            byte[] body, UriInfo uri) {
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] body, UriInfo uri) {
         // Parsing a large file is CPU work (~0.1-0.3 s for 1.5 MB on a cold JVM): done on a worker thread, so the
         // event loop keeps serving; executeBlocking hands the result back on this request's context.
         return vertx.executeBlocking(Uni.createFrom().item(() -> service.read(body)))
-                .chain(file -> service.importFile(project, file, replace)).map(summary -> Response
-                .created(uri.getBaseUriBuilder().path("api/projects").path(project).build())
-                .entity(summary).build());
+                .chain(file -> idempotency.once(idempotencyKey, uri, body, () -> service.importFile(project, file, replace)
+                        .map(summary -> Response.created(uri.getBaseUriBuilder().path("api/projects").path(project).build())
+                                .entity(summary).build())));
     }
 
     @GET
