@@ -45,7 +45,8 @@ final class RawHttp {
             String text = new String(bytes(), StandardCharsets.ISO_8859_1);
             StringBuilder out = new StringBuilder();
             for (String line : text.split("\r\n", -1)) {
-                out.append("    ").append(escape(line.length() > 300 ? line.substring(0, 300) + "...(" + line.length() + " chars)" : line))
+                out.append("    ").append(escape(line.length() > 300
+                        ? line.substring(0, 200) + "...(" + line.length() + " chars)..." + line.substring(line.length() - 100) : line))
                         .append('\n');
             }
             return out.toString();
@@ -94,11 +95,15 @@ final class RawHttp {
         return parse(received);
     }
 
+    /**
+     * Reads until the response is complete (its Content-Length, its last chunk, or the end of the stream): a
+     * server may keep the connection open after answering, e.g. to drain a body that was declared but not sent.
+     */
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         byte[] buffer = new byte[16384];
         try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; !complete(data.toByteArray()) && (n = in.read(buffer)) >= 0; ) {
                 data.write(buffer, 0, n);
             }
         } catch (IOException e) {
@@ -107,6 +112,20 @@ final class RawHttp {
             } // a reset after the answer arrived: keep the answer
         }
         return data.toByteArray();
+    }
+
+    private static boolean complete(byte[] data) {
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(head);
+        if (length.find()) {
+            return data.length - end - 4 >= Long.parseLong(length.group(1));
+        }
+        return head.contains("transfer-encoding: chunked") && text.endsWith("\r\n0\r\n\r\n");
     }
 
     private static Response parse(byte[] data) throws NoResponse {
