@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Projects over HTTP. */
@@ -42,7 +45,8 @@ public class ProjectResource {
 
     @GET
     @Operation(summary = "Lists projects in key order, one page at a time")
-    public Uni<Page<ProjectView>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Uni<Page<ProjectView>> list(@QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String size) {
         return service.list(PageRequest.of(page, size));
     }
 

@@ -30,6 +30,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Tasks and subtasks of a tag over HTTP. Every task answer carries an ETag from its version. */
@@ -54,7 +57,8 @@ public class TaskResource {
     public Uni<Page<TaskView>> list(@PathParam("project") String project, @PathParam("tag") String tag,
             @QueryParam("status") List<String> status, @QueryParam("priority") String priority,
             @QueryParam("parent") String parent, @QueryParam("q") String text, @QueryParam("sort") String sort,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("after") String after) {
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String size, @QueryParam("after") String after) {
         if (after != null && page != null) {
             throw new InvalidRequestException("after", "cannot be combined with page");
         }
