@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,7 +149,7 @@ class TaskMasterAgreementTest {
         TaskFile.read(JSON.readTree(text)).forEach((tag, tasks) -> jobs.add(new Job("large numbers, tag " + tag, project, tag, tasks)));
         // Task Master prints a dependency as its double; the service keeps the digits as written.
         List<Result> results = compare(jobs, (job, problem) -> job.tasks().stream()
-                .flatMap(task -> Stream.concat(Stream.of(task), task.subtasks().stream()))
+                .flatMap(task -> java.util.stream.Stream.concat(java.util.stream.Stream.of(task), task.subtasks().stream()))
                 .filter(node -> node.id().equals(problem.taskId()))
                 .flatMap(node -> node.dependencies().stream())
                 .filter(dependency -> dependency.written().equals(problem.dependencyId()))
@@ -167,7 +166,7 @@ class TaskMasterAgreementTest {
     }
 
     /** Compares; {@code dependencyText} gives the text Task Master prints for a problem's dependency. */
-    private List<Result> compare(List<Job> jobs, BiFunction<Job, DependencyProblem, String> dependencyText)
+    private List<Result> compare(List<Job> jobs, java.util.function.BiFunction<Job, DependencyProblem, String> dependencyText)
             throws Exception {
         List<Result> results = inProcess(jobs);
         assertThat(results).hasSameSizeAs(jobs);
