@@ -2,6 +2,7 @@ package io.taskservice.task;
 
 import io.taskservice.task.graph.TaskNode;
 import io.taskservice.task.graph.TaskNode.Dependency;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ final class TaskGraphRows {
             Long taskId = (Long) row[0];
             String fullId = fullIds.get(taskId);
             String parentId = fullId != null && fullId.contains(".") ? fullId.substring(0, fullId.lastIndexOf('.')) : null;
-            Object written = (Boolean) row[3] ? (Object) Long.valueOf((String) row[2]) : row[2];
+            // Any number of digits: a number as written may exceed a long (123456789012345678901) and names no task.
+            Object written = (Boolean) row[3] ? (Object) new BigInteger((String) row[2]) : row[2];
             dependencies.computeIfAbsent(taskId, id -> new TreeMap<>()).put((Short) row[1], Dependency.of(written, parentId));
         }
         Map<Long, List<TaskNode>> subtasks = new HashMap<>();

@@ -23,8 +23,8 @@ import io.taskservice.tag.TagService;
 import io.taskservice.task.graph.DependencyGraph;
 import io.taskservice.task.graph.DependencyProblem;
 import io.taskservice.task.graph.NextTaskRule;
-import io.taskservice.task.graph.TaskNode;
 import io.taskservice.database.BoundedDatabaseWork;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Task use cases; the transaction boundary for task writes. */
 @ApplicationScoped
@@ -48,15 +49,17 @@ public class TaskService {
     private final Validator validator;
     private final ObjectMapper json;
     private final TagRepository tagRows;
+    private final Vertx vertx;
 
     public TaskService(TagService tags, TaskRepository tasks, TaskDependencyRepository dependencies, Validator validator,
-            ObjectMapper json, TagRepository tagRows) {
+            ObjectMapper json, TagRepository tagRows, Vertx vertx) {
         this.tags = tags;
         this.tagRows = tagRows;
         this.tasks = tasks;
         this.dependencies = dependencies;
         this.validator = validator;
         this.json = json;
+        this.vertx = vertx;
     }
 
     /**
@@ -175,10 +178,11 @@ public class TaskService {
                             }
                         })
                         .chain(task -> requireDependencyTarget(tag, dependsOn, "dependsOn")
-                                .chain(target -> tasks.loadGraph(tag.id).chain(nodes -> {
+                                .chain(target -> tasks.loadGraph(tag.id).chain(nodes -> onWorker(() -> {
                                     refuseCycle(new DependencyGraph(nodes), id, dependsOn, "dependsOn");
-                                    return dependencies.findById(new TaskDependency.Key(task.id, target.id));
-                                }).chain(existing -> {
+                                    return null;
+                                })).chain(() -> dependencies.findById(new TaskDependency.Key(task.id, target.id)))
+                                .chain(existing -> {
                                     if (existing != null) {
                                         throw new ConflictException("Task " + id + " already depends on " + dependsOn);
                                     }
@@ -205,29 +209,40 @@ public class TaskService {
                         })));
     }
 
-    /** The next task as {@code task-master next} would choose it, or empty. */
-    @WithSession
+    /**
+     * The next task as {@code task-master next} would choose it, or empty. The graph and the chosen task's row come
+     * from one snapshot, so a task deleted meanwhile by another client is neither chosen nor missing.
+     */
+    @WithTransaction
     public Uni<Optional<TaskView>> next(String project, String tagName) {
-        return tags.require(project, tagName).chain(tag -> tasks.loadGraph(tag.id).chain(nodes -> {
-            Optional<TaskNode> next = new NextTaskRule().next(nodes);
-            if (next.isEmpty()) {
-                return Uni.createFrom().item(Optional.<TaskView>empty());
-            }
-            return tasks.findRow(tag.id, TaskId.parse("id", next.get().id()))
-                    .chain(row -> views(List.of(row))).map(list -> Optional.of(list.getFirst()));
-        }));
+        return tasks.readSnapshot().chain(() -> tags.require(project, tagName)).chain(tag -> tasks.loadGraph(tag.id)
+                .chain(nodes -> onWorker(() -> new NextTaskRule().next(nodes)))
+                .chain(next -> next.isEmpty() ? Uni.createFrom().item(Optional.<TaskView>empty())
+                        : tasks.findRow(tag.id, TaskId.parse("id", next.get().id()))
+                                .chain(row -> views(List.of(row))).map(list -> Optional.of(list.getFirst()))));
     }
 
-    /** The dependency problems {@code task-master validate-dependencies} reports for the tag. */
-    @WithSession
+    /** The dependency problems {@code task-master validate-dependencies} reports for the tag, from one snapshot. */
+    @WithTransaction
     public Uni<List<DependencyProblem>> validate(String project, String tagName) {
-        return tags.require(project, tagName).chain(tag -> tasks.loadGraph(tag.id)).map(nodes -> new DependencyGraph(nodes).problems());
+        return tasks.readSnapshot().chain(() -> tags.require(project, tagName)).chain(tag -> tasks.loadGraph(tag.id))
+                .chain(nodes -> onWorker(() -> new DependencyGraph(nodes).problems()));
     }
 
-    /** The tag's dependency graph as Mermaid flowchart text. */
-    @WithSession
+    /** The tag's dependency graph as Mermaid flowchart text, from one snapshot. */
+    @WithTransaction
     public Uni<String> graph(String project, String tagName) {
-        return tags.require(project, tagName).chain(tag -> tasks.loadGraph(tag.id)).map(nodes -> new DependencyGraph(nodes).toMermaid());
+        return tasks.readSnapshot().chain(() -> tags.require(project, tagName)).chain(tag -> tasks.loadGraph(tag.id))
+                .chain(nodes -> onWorker(() -> new DependencyGraph(nodes).toMermaid()));
+    }
+
+    /**
+     * Runs the graph rules on a worker thread: linear, but a tag may hold thousands of tasks, and the event loop must
+     * keep serving meanwhile. The pipeline continues on this request's context, so the session is still used by one
+     * operation after the other.
+     */
+    private <T> Uni<T> onWorker(Supplier<T> rules) {
+        return vertx.executeBlocking(Uni.createFrom().item(rules));
     }
 
     /** Marks the task changed, so its version (and ETag) moves when its dependencies do. */

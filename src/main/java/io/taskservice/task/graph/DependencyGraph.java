@@ -22,7 +22,8 @@ import java.util.Set;
  * reproduces Task Master 0.43.1 exactly, quirks included (see {@code docs/taskmaster-rules.md}): it normalizes ids
  * with JavaScript's {@code parseInt}, checks that a subtask's dependency written without a dot exists as a
  * top-level task (while {@code next} reads it as a sibling), and reports as circular every task from which a cycle
- * can be reached.
+ * can be reached ({@link ValidationView} holds that reading). Every method costs time linear in the size of the tag
+ * and a constant thread stack.
  */
 public final class DependencyGraph {
 
@@ -98,7 +99,7 @@ public final class DependencyGraph {
         for (TaskNode task : tasks) {
             String taskKey = JsValue.string(view.key(task));
             for (Dependency dependency : task.dependencies()) {
-                if (dependency.written().equals(taskKey)) {
+                if (ValidationView.asJavaScript(dependency).equals(taskKey)) {
                     problems.add(new DependencyProblem(Kind.SELF, taskKey, dependency.written()));
                 } else if (!view.exists(dependency)) {
                     problems.add(new DependencyProblem(Kind.MISSING, taskKey, dependency.written()));
@@ -111,7 +112,7 @@ public final class DependencyGraph {
                 Object subtaskKey = view.subtaskKey(task, subtask);
                 String fullId = taskKey + "." + JsValue.string(subtaskKey);
                 for (Dependency dependency : subtask.dependencies()) {
-                    boolean self = dependency.written().equals(fullId)
+                    boolean self = ValidationView.asJavaScript(dependency).equals(fullId)
                             || dependency.writtenAsNumber() && JsValue.strictEquals(JsValue.number(dependency.written()), subtaskKey);
                     if (self) {
                         problems.add(new DependencyProblem(Kind.SELF, fullId, dependency.written()));
@@ -199,119 +200,5 @@ public final class DependencyGraph {
             }
         });
         return out.toString();
-    }
-
-    /**
-     * The tasks as {@code validate-dependencies} sees them after Task Master's {@code readJSON}: ids normalized
-     * with {@code parseInt} and compared with JavaScript's {@code ===}; a cycle check that follows the dependency
-     * text the way its {@code isCircularDependency} does.
-     */
-    private static final class ValidationView {
-        private final List<TaskNode> tasks;
-        private final Map<TaskNode, Object> keys = new HashMap<>();
-        private final Map<String, Boolean> reachesCycle = new HashMap<>();
-        private final Set<String> onPath = new HashSet<>();
-
-        ValidationView(List<TaskNode> tasks) {
-            this.tasks = tasks;
-            for (TaskNode task : tasks) {
-                keys.put(task, normalizedKey(task.id()));
-            }
-        }
-
-        Object key(TaskNode task) {
-            return keys.get(task);
-        }
-
-        /** A subtask's id after {@code readJSON}: the last part of a dotted id, else a positive integer or the text. */
-        Object subtaskKey(TaskNode parent, TaskNode subtask) {
-            String local = subtask.localId(parent);
-            if (local.contains(".")) {
-                String[] parts = local.split("\\.", -1);
-                return JsValue.parseInt(parts[parts.length - 1]);
-            }
-            return normalizedKey(local);
-        }
-
-        private static Object normalizedKey(String id) {
-            double number = JsValue.parseInt(id);
-            return !Double.isNaN(number) && number > 0 ? (Object) number : id;
-        }
-
-        /** Task Master's {@code taskExists}, applied to a dependency as written. */
-        boolean exists(Dependency dependency) {
-            String written = dependency.written();
-            if (written.isEmpty() || dependency.writtenAsNumber() && JsValue.number(written) == 0) {
-                return false;
-            }
-            if (!dependency.writtenAsNumber() && written.contains(".")) {
-                String[] parts = written.split("\\.", -1);
-                TaskNode parent = find(JsValue.parseInt(parts[0]));
-                if (parent == null) {
-                    return false;
-                }
-                double subtaskNumber = JsValue.parseInt(parts[1]);
-                return parent.subtasks().stream().anyMatch(s -> JsValue.strictEquals(subtaskKey(parent, s), subtaskNumber));
-            }
-            return find(JsValue.parseInt(written)) != null;
-        }
-
-        private TaskNode find(double number) {
-            return tasks.stream().filter(t -> JsValue.strictEquals(key(t), number)).findFirst().orElse(null);
-        }
-
-        /** Whether a cycle can be reached from this id (Task Master's {@code isCircularDependency}). */
-        boolean leadsIntoCycle(String id) {
-            Boolean known = reachesCycle.get(id);
-            if (known != null) {
-                return known;
-            }
-            if (!onPath.add(id)) {
-                return true;
-            }
-            boolean result = false;
-            for (String next : successors(id)) {
-                if (leadsIntoCycle(next)) {
-                    result = true;
-                    break;
-                }
-            }
-            onPath.remove(id);
-            reachesCycle.put(id, result);
-            return result;
-        }
-
-        /** The ids {@code isCircularDependency} follows from {@code id}. */
-        private List<String> successors(String id) {
-            TaskNode node = null;
-            Double parentNumber = null;
-            if (id.contains(".")) {
-                String[] parts = id.split("\\.", -1);
-                double parent = JsValue.number(parts[0]);
-                double subtask = JsValue.number(parts[1]);
-                parentNumber = parent;
-                TaskNode parentTask = find(parent);
-                if (parentTask != null) {
-                    node = parentTask.subtasks().stream()
-                            .filter(s -> JsValue.strictEquals(subtaskKey(parentTask, s), subtask))
-                            .findFirst().orElse(null);
-                }
-            } else {
-                double number = JsValue.parseInt(id);
-                node = tasks.stream()
-                        .filter(t -> JsValue.strictEquals(key(t), number) || JsValue.string(key(t)).equals(id))
-                        .findFirst().orElse(null);
-            }
-            if (node == null) {
-                return List.of();
-            }
-            List<String> next = new ArrayList<>();
-            for (Dependency dependency : node.dependencies()) {
-                next.add(dependency.writtenAsNumber() && parentNumber != null
-                        ? JsValue.string(parentNumber) + "." + dependency.written()
-                        : dependency.written());
-            }
-            return next;
-        }
     }
 }

@@ -161,16 +161,41 @@ public record TaskNode(
 
         /** {@code String(value)} for a number (as a double) or a string. */
         static String string(Object value) {
-            if (value instanceof Double d) {
-                if (d.isNaN()) {
-                    return "NaN";
-                }
-                if (d.isInfinite()) {
-                    return d > 0 ? "Infinity" : "-Infinity";
-                }
-                return Dependency.text(d == Math.rint(d) && Math.abs(d) < 1e21 ? (Number) (long) d.doubleValue() : d);
+            return value instanceof Double d ? numberToString(d) : String.valueOf(value);
+        }
+
+        /**
+         * ECMAScript's Number::toString: the shortest digits that read back as {@code d} (Java's
+         * {@link Double#toString} finds the same ones), plain below 1e21 ({@code 123456789012345680000}),
+         * with an exponent from there on ({@code 1.2345678901234568e+21}) and below 1e-6.
+         */
+        private static String numberToString(double d) {
+            if (Double.isNaN(d)) {
+                return "NaN";
             }
-            return String.valueOf(value);
+            if (Double.isInfinite(d)) {
+                return d > 0 ? "Infinity" : "-Infinity";
+            }
+            if (d == 0) {
+                return "0";
+            }
+            BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+            String digits = shortest.unscaledValue().toString();
+            int k = digits.length();
+            int n = k - shortest.scale(); // d = 0.digits x 10^n
+            String text;
+            if (k <= n && n <= 21) {
+                text = digits + "0".repeat(n - k);
+            } else if (0 < n && n <= 21) {
+                text = digits.substring(0, n) + "." + digits.substring(n);
+            } else if (-6 < n && n <= 0) {
+                text = "0." + "0".repeat(-n) + digits;
+            } else {
+                int exponent = n - 1;
+                text = (k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1))
+                        + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
+            }
+            return d < 0 ? "-" + text : text;
         }
 
         /** {@code a === b}: numbers by value (NaN equals nothing), strings by text, never a number and a string. */

@@ -131,7 +131,60 @@ class TaskMasterAgreementTest {
                 ? "No invalid dependencies found" : "Found " + inProcess.problems().size() + " issue(s)");
     }
 
+    @Test
+    void agreesOnNumbersBeyondJavaScriptsPrecision() throws Exception {
+        // Task Master reads a JSON number as a double: 123456789012345678901 becomes 123456789012345680000, and from
+        // 1e21 on String() writes an exponent ("1.2345678901234568e+21"), which its taskExists reads as task 1.
+        String text = """
+                {"master": {"tasks": [
+                  {"id": 1, "title": "One", "description": "d", "status": "in-progress", "priority": "high",
+                   "dependencies": [123456789012345678901], "subtasks": [
+                     {"id": 1, "title": "s1", "status": "pending", "dependencies": [123456789012345678901]},
+                     {"id": 2, "title": "s2", "status": "pending", "dependencies": ["123456789012345678901", 99999999999999999999999]},
+                     {"id": 3, "title": "s3", "status": "pending", "dependencies": [9007199254740993]}]},
+                  {"id": 2, "title": "Two", "description": "d", "status": "pending", "priority": "medium",
+                   "dependencies": [1234567890123456789012], "subtasks": []},
+                  {"id": 3, "title": "Three", "description": "d", "status": "done", "priority": "low", "dependencies": [], "subtasks": []},
+                  {"id": 4, "title": "Four", "description": "d", "status": "pending", "priority": "low",
+                   "dependencies": [3, 12345678901234567890123456789], "subtasks": []},
+                  {"id": 5, "title": "Five", "description": "d", "status": "pending", "priority": "low", "dependencies": [3], "subtasks": []},
+                  {"id": 6, "title": "Six", "description": "d", "status": "pending", "priority": "low", "dependencies": [],
+                   "subtasks": [{"id": 1, "title": "s1", "status": "pending", "dependencies": [18446744073709551617]}]}]},
+                 "exponent": {"tasks": [
+                  {"id": 1, "title": "One", "description": "d", "status": "in-progress", "priority": "medium",
+                   "dependencies": [123456789012345678901, 99999999999999999999999],
+                   "subtasks": [{"id": 1, "title": "s1", "status": "pending", "dependencies": []}]},
+                  {"id": 2, "title": "Two", "description": "d", "status": "done", "priority": "medium", "dependencies": [], "subtasks": []}]},
+                 "done": {"tasks": [
+                  {"id": 1, "title": "One", "description": "d", "status": "done", "priority": "high", "dependencies": [], "subtasks": []},
+                  {"id": 2, "title": "Two", "description": "d", "status": "pending", "priority": "high",
+                   "dependencies": [1, 123456789012345678901], "subtasks": []},
+                  {"id": 3, "title": "Three", "description": "d", "status": "pending", "priority": "low", "dependencies": [1], "subtasks": []}]}}
+                """;
+        Path project = project("large-numbers", text);
+        List<Job> jobs = new ArrayList<>();
+        TaskFile.read(JSON.readTree(text)).forEach((tag, tasks) -> jobs.add(new Job("large numbers, tag " + tag, project, tag, tasks)));
+        // Task Master prints a dependency as its double; the service keeps the digits as written.
+        List<Result> results = compare(jobs, (job, problem) -> job.tasks().stream()
+                .flatMap(task -> java.util.stream.Stream.concat(java.util.stream.Stream.of(task), task.subtasks().stream()))
+                .filter(node -> node.id().equals(problem.taskId()))
+                .flatMap(node -> node.dependencies().stream())
+                .filter(dependency -> dependency.written().equals(problem.dependencyId()))
+                .map(d -> d.writtenAsNumber() ? TaskNode.JsValue.string(TaskNode.JsValue.number(d.written())) : d.written())
+                .findFirst().orElse(problem.dependencyId()));
+        assertThat(results.getFirst().problems()).contains("MISSING 1 123456789012345680000", "MISSING 1.3 9007199254740992")
+                .noneMatch(problem -> problem.startsWith("MISSING 2 ") || problem.startsWith("MISSING 4 "));
+        assertThat(results.get(1).problems()).containsExactly("MISSING 1 123456789012345680000", "CIRCULAR 1");
+        assertThat(results.getLast().next()).isEqualTo("3");
+    }
+
     private List<Result> compare(List<Job> jobs) throws Exception {
+        return compare(jobs, (job, problem) -> problem.dependencyId());
+    }
+
+    /** Compares; {@code dependencyText} gives the text Task Master prints for a problem's dependency. */
+    private List<Result> compare(List<Job> jobs, java.util.function.BiFunction<Job, DependencyProblem, String> dependencyText)
+            throws Exception {
         List<Result> results = inProcess(jobs);
         assertThat(results).hasSameSizeAs(jobs);
         int disagreements = 0;
@@ -141,7 +194,7 @@ class TaskMasterAgreementTest {
             Result expected = results.get(i);
             String next = new NextTaskRule().next(job.tasks()).map(TaskNode::id).orElse(null);
             List<String> problems = new DependencyGraph(job.tasks()).problems().stream()
-                    .map(p -> p.kind() + " " + p.taskId() + (p.kind() == DependencyProblem.Kind.MISSING ? " " + p.dependencyId() : ""))
+                    .map(p -> p.kind() + " " + p.taskId() + (p.kind() == DependencyProblem.Kind.MISSING ? " " + dependencyText.apply(job, p) : ""))
                     .toList();
             if (!java.util.Objects.equals(next, expected.next()) || !problems.equals(expected.problems())) {
                 disagreements++;
