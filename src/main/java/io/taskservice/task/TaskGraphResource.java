@@ -20,9 +20,9 @@ public class TaskGraphResource {
 
     public static final String MERMAID = "text/vnd.mermaid";
 
-    private final TaskService service;
+    private final TaskGraphService service;
 
-    public TaskGraphResource(TaskService service) {
+    public TaskGraphResource(TaskGraphService service) {
         this.service = service;
     }
 

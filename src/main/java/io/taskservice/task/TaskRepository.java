@@ -166,15 +166,6 @@ public class TaskRepository implements PanacheRepository<Task> {
     }
 
     /**
-     * Makes the caller's transaction one read-only snapshot: every later query of it sees the database as it was at
-     * its first query. Must run before any other statement of the transaction.
-     */
-    public Uni<Void> readSnapshot() {
-        return session().chain(s -> s.createNativeQuery("set transaction isolation level repeatable read, read only")
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    /**
      * A tag's tasks and their subtasks as Task Master's rules see them: in task-list order, with every dependency
      * as written (resolved ones name their target; unresolved ones are resolved from their text the way Task
      * Master does). Deeper levels, which Task Master does not read, are left out. Three queries.

@@ -20,11 +20,7 @@ import io.taskservice.database.Sort;
 import io.taskservice.tag.Tag;
 import io.taskservice.tag.TagRepository;
 import io.taskservice.tag.TagService;
-import io.taskservice.task.graph.DependencyGraph;
-import io.taskservice.task.graph.DependencyProblem;
-import io.taskservice.task.graph.NextTaskRule;
 import io.taskservice.database.BoundedDatabaseWork;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -33,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** Task use cases; the transaction boundary for task writes. */
 @ApplicationScoped
@@ -44,22 +39,24 @@ public class TaskService {
     static final Set<String> PATCHABLE = Set.of("title", "description", "details", "testStrategy", "status", "priority", "extra");
 
     private final TagService tags;
+    private final TagRepository tagRows;
     private final TaskRepository tasks;
     private final TaskDependencyRepository dependencies;
+    private final TaskViews views;
+    private final TaskGraphService graphs;
     private final Validator validator;
     private final ObjectMapper json;
-    private final TagRepository tagRows;
-    private final Vertx vertx;
 
-    public TaskService(TagService tags, TaskRepository tasks, TaskDependencyRepository dependencies, Validator validator,
-            ObjectMapper json, TagRepository tagRows, Vertx vertx) {
+    public TaskService(TagService tags, TagRepository tagRows, TaskRepository tasks, TaskDependencyRepository dependencies,
+            TaskViews views, TaskGraphService graphs, Validator validator, ObjectMapper json) {
         this.tags = tags;
         this.tagRows = tagRows;
         this.tasks = tasks;
         this.dependencies = dependencies;
+        this.views = views;
+        this.graphs = graphs;
         this.validator = validator;
         this.json = json;
-        this.vertx = vertx;
     }
 
     /**
@@ -79,7 +76,7 @@ public class TaskService {
                 String next = found.size() > page.size()
                         ? Cursor.after(sort, TaskRepository.sortValue(items.getLast(), sort.field()), items.getLast().id()).encode()
                         : null;
-                return views(items).map(views -> new Page<>(views, cursor == null ? page.index() : null, page.size(), count, next));
+                return views.of(items).map(views -> new Page<>(views, cursor == null ? page.index() : null, page.size(), count, next));
             }));
         });
     }
@@ -89,7 +86,7 @@ public class TaskService {
         return tags.require(project, tagName)
                 .chain(tag -> tasks.findRow(tag.id, id))
                 .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()))
-                .chain(row -> views(List.of(row))).map(List::getFirst);
+                .chain(row -> views.of(List.of(row))).map(List::getFirst);
     }
 
     /**
@@ -100,13 +97,10 @@ public class TaskService {
      */
     @WithTransaction
     public Uni<TaskView> create(String project, String tagName, NewTask input) {
-        List<TaskId> targets = dependencyTargets(input.dependencies());
+        List<TaskId> targets = DependencyRules.targets(input.dependencies());
         return tags.require(project, tagName)
                 .chain(tag -> tagRows.lockForUpdate(tag).replaceWith(tag))
                 .chain(tag -> parentOf(tag, input.parent()).chain(parent -> {
-                    if (parent != null) {
-                        targets.forEach(target -> refuseSubtaskOnTask(target, "dependencies"));
-                    }
                     Uni<String> key = input.id() != null ? Uni.createFrom().item(input.id()) : tasks.nextKey(tag.id, parent);
                     return key.chain(k -> tasks.nextPosition(tag.id, parent).chain(position -> {
                         Task task = new Task();
@@ -118,7 +112,7 @@ public class TaskService {
                         TaskId id = new TaskId(parent == null ? null : parent.key, k);
                         return tasks.persistAndFlush(task)
                                 .chain(() -> addDependencies(tag, task, id, targets))
-                                .chain(() -> viewOf(task, id));
+                                .chain(() -> views.of(task, id));
                     }));
                 }));
     }
@@ -172,16 +166,10 @@ public class TaskService {
         return tags.require(project, tagName)
                 .chain(tag -> tagRows.lockForUpdate(tag).replaceWith(tag))
                 .chain(tag -> requireCurrent(tag, id, expectedVersion)
-                        .invoke(task -> {
-                            if (id.isSubtask()) {
-                                refuseSubtaskOnTask(dependsOn, "dependsOn");
-                            }
-                        })
+                        .invoke(() -> DependencyRules.refuseSubtaskOnTask(id, dependsOn, "dependsOn"))
                         .chain(task -> requireDependencyTarget(tag, dependsOn, "dependsOn")
-                                .chain(target -> tasks.loadGraph(tag.id).chain(nodes -> onWorker(() -> {
-                                    refuseCycle(new DependencyGraph(nodes), id, dependsOn, "dependsOn");
-                                    return null;
-                                })).chain(() -> dependencies.findById(new TaskDependency.Key(task.id, target.id)))
+                                .chain(target -> graphs.refuseCycles(tag, id, List.of(dependsOn), "dependsOn")
+                                        .chain(() -> dependencies.findById(new TaskDependency.Key(task.id, target.id)))
                                 .chain(existing -> {
                                     if (existing != null) {
                                         throw new ConflictException("Task " + id + " already depends on " + dependsOn);
@@ -190,7 +178,7 @@ public class TaskService {
                                 }).chain(position -> dependencies.persist(
                                         new TaskDependency(task.id, target.id, tag.id, position, dependsOn.toString(), false)))
                                 .chain(() -> touch(task, expectedVersion, id))
-                                .chain(() -> viewOf(task, id)))));
+                                .chain(() -> views.of(task, id)))));
     }
 
     /** Removes a dependency, resolved (named by the target's id) or kept as written; 404 when there is none. */
@@ -207,42 +195,6 @@ public class TaskService {
                             }
                             return touch(task, expectedVersion, id);
                         })));
-    }
-
-    /**
-     * The next task as {@code task-master next} would choose it, or empty. The graph and the chosen task's row come
-     * from one snapshot, so a task deleted meanwhile by another client is neither chosen nor missing.
-     */
-    @WithTransaction
-    public Uni<Optional<TaskView>> next(String project, String tagName) {
-        return tasks.readSnapshot().chain(() -> tags.require(project, tagName)).chain(tag -> tasks.loadGraph(tag.id)
-                .chain(nodes -> onWorker(() -> new NextTaskRule().next(nodes)))
-                .chain(next -> next.isEmpty() ? Uni.createFrom().item(Optional.<TaskView>empty())
-                        : tasks.findRow(tag.id, TaskId.parse("id", next.get().id()))
-                                .chain(row -> views(List.of(row))).map(list -> Optional.of(list.getFirst()))));
-    }
-
-    /** The dependency problems {@code task-master validate-dependencies} reports for the tag, from one snapshot. */
-    @WithTransaction
-    public Uni<List<DependencyProblem>> validate(String project, String tagName) {
-        return tasks.readSnapshot().chain(() -> tags.require(project, tagName)).chain(tag -> tasks.loadGraph(tag.id))
-                .chain(nodes -> onWorker(() -> new DependencyGraph(nodes).problems()));
-    }
-
-    /** The tag's dependency graph as Mermaid flowchart text, from one snapshot. */
-    @WithTransaction
-    public Uni<String> graph(String project, String tagName) {
-        return tasks.readSnapshot().chain(() -> tags.require(project, tagName)).chain(tag -> tasks.loadGraph(tag.id))
-                .chain(nodes -> onWorker(() -> new DependencyGraph(nodes).toMermaid()));
-    }
-
-    /**
-     * Runs the graph rules on a worker thread: linear, but a tag may hold thousands of tasks, and the event loop must
-     * keep serving meanwhile. The pipeline continues on this request's context, so the session is still used by one
-     * operation after the other.
-     */
-    private <T> Uni<T> onWorker(Supplier<T> rules) {
-        return vertx.executeBlocking(Uni.createFrom().item(rules));
     }
 
     /** Marks the task changed, so its version (and ETag) moves when its dependencies do. */
@@ -264,10 +216,10 @@ public class TaskService {
     private Uni<TaskView> change(String project, String tagName, TaskId id, Long expectedVersion,
             Function<TaskView, TaskContent> change) {
         return tags.require(project, tagName).chain(tag -> requireCurrent(tag, id, expectedVersion))
-                .chain(task -> viewOf(task, id).chain(current -> {
+                .chain(task -> views.of(task, id).chain(current -> {
                     change.apply(current).applyTo(task);
                     return tasks.flush().onFailure().transform(Versions.lostRace(expectedVersion, "Task " + id))
-                            .chain(() -> viewOf(task, id));
+                            .chain(() -> views.of(task, id));
                 }));
     }
 
@@ -298,18 +250,6 @@ public class TaskService {
                 List.of(new FieldError("parent", "no such task"))));
     }
 
-    /** The ids a new task's {@code dependencies} name; 400 for one that is not an id or is listed twice. */
-    private static List<TaskId> dependencyTargets(List<String> written) {
-        if (written == null) {
-            return List.of();
-        }
-        List<TaskId> targets = written.stream().map(text -> TaskId.parse("dependencies", text)).toList();
-        if (new java.util.HashSet<>(targets).size() < targets.size()) {
-            throw new InvalidRequestException("dependencies", "lists the same task more than once");
-        }
-        return targets;
-    }
-
     /**
      * Adds the new task's dependencies, after checking each against the tag's graph with the new task in it: an
      * existing task's dependency kept as written (unresolved) may name the new task's id, so a new task can close a
@@ -319,57 +259,16 @@ public class TaskService {
         if (targets.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        targets.forEach(target -> DependencyRules.refuseSubtaskOnTask(id, target, "dependencies"));
         // One lookup after the other: a reactive session must never run two operations at once.
         return Multi.createFrom().range(0, targets.size())
                 .onItem().transformToUniAndConcatenate(position -> requireDependencyTarget(tag, targets.get(position), "dependencies")
                         .map(found -> new TaskDependency(task.id, found.id, tag.id, position.shortValue(),
                                 targets.get(position).toString(), false)))
                 .collect().asList()
-                .call(() -> tasks.loadGraph(tag.id).invoke(nodes -> {
-                    DependencyGraph graph = new DependencyGraph(nodes);
-                    targets.forEach(target -> refuseCycle(graph, id, target, "dependencies"));
-                }))
+                .call(() -> graphs.refuseCycles(tag, id, targets, "dependencies"))
                 .chain(dependencies::persist)
                 .chain(dependencies::flush);
-    }
-
-    /** 422 when "{@code id} depends on {@code target}" would be a self-dependency or close a cycle. */
-    private static void refuseCycle(DependencyGraph graph, TaskId id, TaskId target, String field) {
-        Optional<List<String>> cycle = graph.findCycle(id.toString(), target.toString());
-        if (cycle.isPresent()) {
-            boolean self = cycle.get().size() == 2;
-            throw new UnprocessableException(self ? "dependency-self" : "dependency-cycle",
-                    self ? "A task cannot depend on itself" : "This dependency would close a cycle: " + String.join(" -> ", cycle.get()),
-                    List.of(new FieldError(field, self ? "is the task itself" : "closes a cycle")));
-        }
-    }
-
-    /**
-     * 422 for a subtask's dependency on a top-level task. Task Master's file has no form for it: on a subtask,
-     * {@code task-master next} reads {@code 1} and {@code "1"} as the sibling {@code parent.1} (its own
-     * {@code add-dependency} writes {@code "1"} all the same), so export would hand Task Master, and a re-import,
-     * another target than the one stored. See docs/taskmaster-rules.md.
-     */
-    private static void refuseSubtaskOnTask(TaskId target, String field) {
-        if (!target.isSubtask()) {
-            throw new UnprocessableException("dependency-not-expressible",
-                    "A subtask can depend on subtasks only: Task Master reads a subtask's dependency " + target
-                            + " as its sibling, so the file could not keep this dependency",
-                    List.of(new FieldError(field, "names a top-level task; a subtask can depend on subtasks (such as 3.1)")));
-        }
-    }
-
-    private Uni<TaskView> viewOf(Task task, TaskId id) {
-        TaskRow row = new TaskRow(task.id, task.key, id.parentKey(), task.title, task.description, task.details,
-                task.testStrategy, task.status, task.priority, task.extra, task.sortKey, task.createdAt, task.updatedAt,
-                task.version);
-        return views(List.of(row)).map(List::getFirst);
-    }
-
-    private Uni<List<TaskView>> views(List<TaskRow> rows) {
-        return tasks.dependencyIds(rows.stream().map(TaskRow::id).toList()).map(dependencyIds -> rows.stream()
-                .map(row -> TaskView.of(row, dependencyIds.getOrDefault(row.id(), List.of())))
-                .toList());
     }
 
     private static String fieldOf(Exception e) {

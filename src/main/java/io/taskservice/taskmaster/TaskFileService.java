@@ -10,6 +10,7 @@ import io.taskservice.api.NotFoundException;
 import io.taskservice.api.UnprocessableException;
 import io.taskservice.database.BoundedDatabaseWork;
 import io.taskservice.database.DatabaseFailure;
+import io.taskservice.database.ReadSnapshot;
 import io.taskservice.project.NewProject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -85,7 +86,7 @@ public class TaskFileService {
      */
     @WithTransaction
     public Uni<ExportedFile> export(String projectKey) {
-        return store.readSnapshot()
+        return ReadSnapshot.begin()
                 .chain(() -> store.findProject(projectKey))
                 .onItem().ifNull().failWith(() -> new NotFoundException("project", projectKey))
                 .chain(store::load)

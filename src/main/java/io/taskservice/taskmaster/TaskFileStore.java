@@ -32,15 +32,6 @@ public class TaskFileStore {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /**
-     * Makes the caller's transaction one read-only snapshot: every later query of it sees the database as it was at its
-     * first query. Must run before any other statement of the transaction.
-     */
-    public Uni<Void> readSnapshot() {
-        return session().chain(s -> s.createNativeQuery("set transaction isolation level repeatable read, read only")
-                .executeUpdate()).replaceWithVoid();
-    }
-
     /** The project's id, or null. */
     public Uni<Long> findProject(String key) {
         return session().chain(s -> s.createNativeQuery("select id from project where project_key = :key", Long.class)
