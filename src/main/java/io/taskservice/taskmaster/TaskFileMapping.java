@@ -156,13 +156,13 @@ public final class TaskFileMapping {
                 byFullId.putIfAbsent(fullId(p.parentFullId(), p.record().id().text()), p.id());
             }
             for (Planned p : planned) {
-                List<TaskId> written = p.record().dependencies();
+                List<WrittenId> written = p.record().dependencies();
                 if (written == null) {
                     continue;
                 }
                 Set<Long> resolved = new HashSet<>();
                 for (int i = 0; i < written.size(); i++) {
-                    TaskId dependency = written.get(i);
+                    WrittenId dependency = written.get(i);
                     Object value = dependency.isNumber() ? new BigInteger(dependency.text()) : dependency.text();
                     Long target = byFullId.get(TaskNode.Dependency.of(value, p.parentFullId()).id());
                     boolean resolves = target != null && target != p.id() && resolved.add(target);
@@ -191,7 +191,7 @@ public final class TaskFileMapping {
 
     /**
      * The keys of one level: each record's id as written; a repeat of an id (Task Master compares them as
-     * {@link TaskId#canonical()}) gets the next free number at the level when numeric, else {@code <id>-<n>}.
+     * {@link WrittenId#canonical()}) gets the next free number at the level when numeric, else {@code <id>-<n>}.
      */
     static List<String> keys(List<TaskRecord> records) {
         Set<String> taken = new HashSet<>();
@@ -205,7 +205,7 @@ public final class TaskFileMapping {
         Set<String> seen = new HashSet<>();
         List<String> keys = new ArrayList<>(records.size());
         for (TaskRecord record : records) {
-            TaskId id = record.id();
+            WrittenId id = record.id();
             if (seen.add(id.canonical())) {
                 keys.add(id.text());
                 continue;
@@ -225,7 +225,7 @@ public final class TaskFileMapping {
                         base = base.substring(0, TaskFileReader.MAX_ID_LENGTH - suffix.length());
                     }
                     fresh = base + suffix;
-                } while (!taken.add(TaskId.string(fresh).canonical()));
+                } while (!taken.add(WrittenId.string(fresh).canonical()));
             }
             keys.add(fresh);
         }
@@ -254,9 +254,9 @@ public final class TaskFileMapping {
      * How an export writes a key that has no {@code written_shape.id}: a number as a JSON number, anything else
      * (a slug, or digits with a leading zero, which are no JSON number) as a string.
      */
-    static TaskId defaultId(String key) {
-        boolean number = TaskId.string(key).isNumeric() && (key.length() == 1 || key.charAt(0) != '0');
-        return number ? TaskId.number(key) : TaskId.string(key);
+    static WrittenId defaultId(String key) {
+        boolean number = WrittenId.string(key).isNumeric() && (key.length() == 1 || key.charAt(0) != '0');
+        return number ? WrittenId.number(key) : WrittenId.string(key);
     }
 
     private static String fullId(String parentFullId, String id) {
@@ -328,7 +328,7 @@ public final class TaskFileMapping {
             List<DependencyRow> written = dependencies.getOrDefault(task.id(), List.of());
             if (!written.isEmpty()) {
                 builder.dependencies(written.stream().sorted(DEPENDENCY_ORDER)
-                        .map(d -> d.writtenAsNumber() ? TaskId.number(d.written()) : TaskId.string(d.written())).toList());
+                        .map(d -> d.writtenAsNumber() ? WrittenId.number(d.written()) : WrittenId.string(d.written())).toList());
             } else if (nulls.contains(TaskRecord.DEPENDENCIES)) {
                 builder.nullField(TaskRecord.DEPENDENCIES);
             } else if (!absent.contains(TaskRecord.DEPENDENCIES)) {
@@ -355,12 +355,12 @@ public final class TaskFileMapping {
             };
         }
 
-        private static TaskId id(String key, JsonNode written) {
+        private static WrittenId id(String key, JsonNode written) {
             if (written == null) {
                 return defaultId(key);
             }
-            return written.isIntegralNumber() ? TaskId.number(written.bigIntegerValue().toString())
-                    : TaskId.string(written.asText());
+            return written.isIntegralNumber() ? WrittenId.number(written.bigIntegerValue().toString())
+                    : WrittenId.string(written.asText());
         }
 
         private static Set<String> names(JsonNode list) {
@@ -373,7 +373,7 @@ public final class TaskFileMapping {
 
         /** Task Master order, as the schema's {@code sort_key}: numbers by value, then slugs. */
         private static String sortKey(String key) {
-            return TaskId.string(key).isNumeric() && key.length() <= 18
+            return WrittenId.string(key).isNumeric() && key.length() <= 18
                     ? "0".repeat(19 - key.length()) + key
                     : "~" + key;
         }

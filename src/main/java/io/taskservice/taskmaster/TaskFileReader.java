@@ -256,7 +256,7 @@ public final class TaskFileReader {
         /** One record, or {@code null} when its id or title is unusable (the problems are recorded). */
         private TaskRecord record(String tag, String parentId, String position, ObjectNode object) {
             int problemsBefore = problems.size();
-            TaskId id = id(object.get(TaskRecord.ID));
+            WrittenId id = id(object.get(TaskRecord.ID));
             // Problems of a record without a usable id are placed by position under the nearest known id.
             String where = id == null ? parentId : fullId(parentId, id);
             String prefix = id == null ? position + "." : "";
@@ -274,7 +274,7 @@ public final class TaskFileReader {
             String testStrategy = text(tag, where, prefix, TaskRecord.TEST_STRATEGY, object, nullFields);
             String status = oneOf(tag, where, prefix, TaskRecord.STATUS, STATUSES, object, nullFields);
             String priority = oneOf(tag, where, prefix, TaskRecord.PRIORITY, PRIORITIES, object, nullFields);
-            List<TaskId> dependencies = dependencies(tag, where, prefix, object, nullFields);
+            List<WrittenId> dependencies = dependencies(tag, where, prefix, object, nullFields);
 
             List<TaskRecord> subtasks = null;
             JsonNode subtaskNode = object.get(TaskRecord.SUBTASKS);
@@ -307,7 +307,7 @@ public final class TaskFileReader {
         }
 
         /** Stands in for an invalid record so that its id still counts for uniqueness; never returned. */
-        private static TaskRecord placeholder(TaskId id) {
+        private static TaskRecord placeholder(WrittenId id) {
             return new TaskRecord(id, "", null, null, null, null, null, null, null, null, null);
         }
 
@@ -359,7 +359,7 @@ public final class TaskFileReader {
             return value;
         }
 
-        private List<TaskId> dependencies(String tag, String where, String prefix, ObjectNode object,
+        private List<WrittenId> dependencies(String tag, String where, String prefix, ObjectNode object,
                 Set<String> nullFields) {
             JsonNode node = object.get(TaskRecord.DEPENDENCIES);
             if (node == null) {
@@ -373,11 +373,11 @@ public final class TaskFileReader {
                 add(tag, where, prefix + TaskRecord.DEPENDENCIES, "must be an array of task ids");
                 return null;
             }
-            List<TaskId> dependencies = new ArrayList<>(node.size());
+            List<WrittenId> dependencies = new ArrayList<>(node.size());
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < node.size(); i++) {
                 String field = prefix + TaskRecord.DEPENDENCIES + "[" + i + "]";
-                TaskId dependency = reference(node.get(i));
+                WrittenId dependency = reference(node.get(i));
                 if (dependency == null) {
                     add(tag, where, field, "must be a task id: a positive integer, a string id such as \"12\" or"
                             + " \"setup-db\", or a subtask id such as \"3.1\"");
@@ -402,28 +402,28 @@ public final class TaskFileReader {
     }
 
     /** A record's id: a positive integer or a slug; {@code null} when it is neither. */
-    static TaskId id(JsonNode node) {
+    static WrittenId id(JsonNode node) {
         if (node == null) {
             return null;
         }
         if (node.isIntegralNumber()) {
             String text = node.bigIntegerValue().toString();
-            return node.bigIntegerValue().signum() > 0 && text.length() <= MAX_ID_LENGTH ? TaskId.number(text) : null;
+            return node.bigIntegerValue().signum() > 0 && text.length() <= MAX_ID_LENGTH ? WrittenId.number(text) : null;
         }
         if (node.isTextual()) {
             String text = node.textValue();
-            return isSlug(text) ? TaskId.string(text) : null;
+            return isSlug(text) ? WrittenId.string(text) : null;
         }
         return null;
     }
 
     /** A dependency: an id, or a dotted subtask id {@code "parent.child"} written as a string. */
-    static TaskId reference(JsonNode node) {
+    static WrittenId reference(JsonNode node) {
         if (node != null && node.isTextual()) {
             String text = node.textValue();
             int dot = text.indexOf('.');
             if (dot >= 0) {
-                return isSlug(text.substring(0, dot)) && isSlug(text.substring(dot + 1)) ? TaskId.string(text) : null;
+                return isSlug(text.substring(0, dot)) && isSlug(text.substring(dot + 1)) ? WrittenId.string(text) : null;
             }
         }
         return id(node);
@@ -432,10 +432,10 @@ public final class TaskFileReader {
     /** A string id: a slug, and not zero when it is all digits ({@code "0"} is no id Task Master gives). */
     private static boolean isSlug(String text) {
         return !text.isEmpty() && text.length() <= MAX_ID_LENGTH && SLUG.matcher(text).matches()
-                && !(TaskId.isDigits(text) && text.chars().allMatch(c -> c == '0'));
+                && !(WrittenId.isDigits(text) && text.chars().allMatch(c -> c == '0'));
     }
 
-    private static String fullId(String parentId, TaskId id) {
+    private static String fullId(String parentId, WrittenId id) {
         return parentId == null ? id.text() : parentId + "." + id.text();
     }
 

@@ -122,12 +122,12 @@ public final class TaskFileWriter {
         generator.writeEndObject();
     }
 
-    private static void writeId(JsonGenerator generator, String field, TaskId id) throws IOException {
+    private static void writeId(JsonGenerator generator, String field, WrittenId id) throws IOException {
         generator.writeFieldName(field);
         writeIdValue(generator, id);
     }
 
-    private static void writeIdValue(JsonGenerator generator, TaskId id) throws IOException {
+    private static void writeIdValue(JsonGenerator generator, WrittenId id) throws IOException {
         if (id.isNumber()) {
             generator.writeNumber(id.text());
         } else {
@@ -149,7 +149,7 @@ public final class TaskFileWriter {
         if (record.dependencies() != null) {
             generator.writeFieldName(TaskRecord.DEPENDENCIES);
             generator.writeStartArray();
-            for (TaskId dependency : record.dependencies()) {
+            for (WrittenId dependency : record.dependencies()) {
                 writeIdValue(generator, dependency);
             }
             generator.writeEndArray();

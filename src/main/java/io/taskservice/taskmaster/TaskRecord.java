@@ -17,14 +17,14 @@ import java.util.Set;
  * as written.
  */
 public record TaskRecord(
-        TaskId id,
+        WrittenId id,
         String title,
         String description,
         String details,
         String testStrategy,
         String status,
         String priority,
-        List<TaskId> dependencies,
+        List<WrittenId> dependencies,
         List<TaskRecord> subtasks,
         Set<String> nullFields,
         ObjectNode extra) {
@@ -101,12 +101,12 @@ public record TaskRecord(
         return builder;
     }
 
-    public static Builder builder(TaskId id, String title) {
+    public static Builder builder(WrittenId id, String title) {
         return new Builder(id, title);
     }
 
     private static Object valueOf(String field, String description, String details, String testStrategy,
-            String status, String priority, List<TaskId> dependencies, List<TaskRecord> subtasks) {
+            String status, String priority, List<WrittenId> dependencies, List<TaskRecord> subtasks) {
         return switch (field) {
             case DESCRIPTION -> description;
             case DETAILS -> details;
@@ -121,24 +121,24 @@ public record TaskRecord(
 
     /** Builds a {@link TaskRecord}; fields left unset are absent from the record. */
     public static final class Builder {
-        private TaskId id;
+        private WrittenId id;
         private String title;
         private String description;
         private String details;
         private String testStrategy;
         private String status;
         private String priority;
-        private List<TaskId> dependencies;
+        private List<WrittenId> dependencies;
         private List<TaskRecord> subtasks;
         private final Set<String> nullFields = new LinkedHashSet<>();
         private ObjectNode extra;
 
-        private Builder(TaskId id, String title) {
+        private Builder(WrittenId id, String title) {
             this.id = id;
             this.title = title;
         }
 
-        public Builder id(TaskId value) {
+        public Builder id(WrittenId value) {
             id = value;
             return this;
         }
@@ -173,7 +173,7 @@ public record TaskRecord(
             return this;
         }
 
-        public Builder dependencies(List<TaskId> value) {
+        public Builder dependencies(List<WrittenId> value) {
             dependencies = value == null ? null : new ArrayList<>(value);
             return this;
         }

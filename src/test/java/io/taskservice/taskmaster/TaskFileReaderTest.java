@@ -60,16 +60,16 @@ class TaskFileReaderTest {
         TaskList master = file.tags().getFirst();
         assertThat(master.name()).isEqualTo("master");
         assertThat(master.metadata().get("projectName").asText()).isEqualTo("p");
-        assertThat(master.tasks()).extracting(TaskRecord::id).containsExactly(TaskId.number(1));
+        assertThat(master.tasks()).extracting(TaskRecord::id).containsExactly(WrittenId.number(1));
     }
 
     @Test
     void keepsIdAndDependencyTypesAsWritten() {
         TaskRecord task = read(tagged(task("\"7\"", "\"dependencies\": [1, \"2\", \"3.1\", \"setup-db\"]")))
                 .tags().getFirst().tasks().getFirst();
-        assertThat(task.id()).isEqualTo(TaskId.string("7"));
+        assertThat(task.id()).isEqualTo(WrittenId.string("7"));
         assertThat(task.dependencies()).containsExactly(
-                TaskId.number(1), TaskId.string("2"), TaskId.string("3.1"), TaskId.string("setup-db"));
+                WrittenId.number(1), WrittenId.string("2"), WrittenId.string("3.1"), WrittenId.string("setup-db"));
     }
 
     @Test
@@ -123,8 +123,8 @@ class TaskFileReaderTest {
         TaskFile file = read(tagged(task("3", "\"subtasks\": [" + task("1", "\"dependencies\": [2, \"3.2\"]")
                 + ", " + task("2", "") + "]")));
         TaskRecord parent = file.tags().getFirst().tasks().getFirst();
-        assertThat(parent.subtasks()).extracting(TaskRecord::id).containsExactly(TaskId.number(1), TaskId.number(2));
-        assertThat(parent.subtasks().getFirst().dependencies()).containsExactly(TaskId.number(2), TaskId.string("3.2"));
+        assertThat(parent.subtasks()).extracting(TaskRecord::id).containsExactly(WrittenId.number(1), WrittenId.number(2));
+        assertThat(parent.subtasks().getFirst().dependencies()).containsExactly(WrittenId.number(2), WrittenId.string("3.2"));
         assertThat(file.warnings()).isEmpty();
     }
 
@@ -141,7 +141,7 @@ class TaskFileReaderTest {
         TaskFile file = read(tagged(task("\"a\"", "\"subtasks\": [" + task("\"b\"", "\"subtasks\": ["
                 + task("\"c\"", "\"subtasks\": []") + "]") + "]")));
         TaskRecord deepest = file.tags().getFirst().tasks().getFirst().subtasks().getFirst().subtasks().getFirst();
-        assertThat(deepest.id()).isEqualTo(TaskId.string("c"));
+        assertThat(deepest.id()).isEqualTo(WrittenId.string("c"));
         assertThat(deepest.subtasks()).isEmpty();
         assertThat(file.warnings()).extracting(TaskFileProblem::taskId, TaskFileProblem::field)
                 .containsExactly(tuple("a.b", "subtasks"));

@@ -111,7 +111,7 @@ class TaskFileRoundTripTest {
 
         TaskFile sync = reader.read(bytes(TaskMasterFiles.real("taskmaster-sync")));
         TaskRecord core = sync.tag("master").orElseThrow().tasks().getFirst();
-        assertThat(core.id()).isEqualTo(TaskId.string("rust-conversion-core"));
+        assertThat(core.id()).isEqualTo(WrittenId.string("rust-conversion-core"));
         TaskRecord cli = core.subtasks().getFirst();
         assertThat(cli.details()).isNull();
         assertThat(cli.isNull(TaskRecord.DETAILS)).isTrue();
@@ -131,25 +131,25 @@ class TaskFileRoundTripTest {
         assertThat(master).extracting(task -> task.id().text()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "11");
         assertThat(master).extracting(TaskRecord::status).contains("pending", "in-progress", "review", "done", "deferred", "cancelled", "blocked");
         TaskRecord checkout = master.get(2);
-        assertThat(checkout.dependencies()).containsExactly(TaskId.number("2"), TaskId.string("2.2"));  // a task on a subtask
-        assertThat(checkout.subtasks().get(2).dependencies()).containsExactly(TaskId.string("2.2"));    // on another task's subtask
-        assertThat(checkout.subtasks().get(3).dependencies()).containsExactly(TaskId.number("2"));      // top-level 2 or sibling 3.2
+        assertThat(checkout.dependencies()).containsExactly(WrittenId.number("2"), WrittenId.string("2.2"));  // a task on a subtask
+        assertThat(checkout.subtasks().get(2).dependencies()).containsExactly(WrittenId.string("2.2"));    // on another task's subtask
+        assertThat(checkout.subtasks().get(3).dependencies()).containsExactly(WrittenId.number("2"));      // top-level 2 or sibling 3.2
         assertThat(checkout.subtasks().get(3).isNull(TaskRecord.TEST_STRATEGY)).isTrue();
         assertThat(checkout.subtasks().get(3).has(TaskRecord.DETAILS)).isFalse();
         assertThat(checkout.subtasks().get(3).extra().get("parentTask").isObject()).isTrue();
         assertThat(checkout.extra().get("estimateHours").toString()).isEqualTo("12.50");
         assertThat(checkout.extra().get("review").get("score").toString()).isEqualTo("4.0");
-        assertThat(master.get(3).dependencies()).containsExactly(TaskId.string("3"));                     // a number as a string
+        assertThat(master.get(3).dependencies()).containsExactly(WrittenId.string("3"));                     // a number as a string
         assertThat(master.get(3).extra().get("storyPoints").isTextual()).isTrue();
-        assertThat(master.get(4).dependencies()).contains(TaskId.number("16"));                          // no task 16
+        assertThat(master.get(4).dependencies()).contains(WrittenId.number("16"));                          // no task 16
         assertThat(master.get(4).has(TaskRecord.SUBTASKS)).isFalse();
         assertThat(master.get(9).subtasks()).extracting(TaskRecord::dependencies)                         // 10.1 and 10.2 wait for each other
-                .containsExactly(List.of(TaskId.number("2")), List.of(TaskId.string("10.1")));
+                .containsExactly(List.of(WrittenId.number("2")), List.of(WrittenId.string("10.1")));
         assertThat(master.get(11).subtasks()).extracting(task -> task.id().text()).containsExactly("11", "11", "11", "11");
         assertThat(shop.warnings()).extracting(TaskFileProblem::field)
                 .containsExactly("subtasks[1].id", "subtasks[2].id", "subtasks[3].id");
         TaskList storefront = shop.tag("storefront-v2").orElseThrow();
-        assertThat(storefront.tasks()).allMatch(task -> task.id().type() == TaskId.Type.STRING && task.id().isNumeric());
+        assertThat(storefront.tasks()).allMatch(task -> task.id().type() == WrittenId.Type.STRING && task.id().isNumeric());
         assertThat(storefront.tasks().get(1).subtasks()).allMatch(subtask -> subtask.extra().get("parentId").asText().equals("undefined"));
         assertThat(storefront.metadata().get("tags").isArray()).isTrue();
         TaskList release = shop.tag("release-2024").orElseThrow();
@@ -168,13 +168,13 @@ class TaskFileRoundTripTest {
         assertThat(new String(farmBytes, StandardCharsets.UTF_8)).endsWith("}\n");
         TaskFile farm = reader.read(farmBytes);
         List<TaskRecord> farmTasks = farm.tag("master").orElseThrow().tasks();
-        assertThat(farmTasks).allMatch(task -> task.id().type() == TaskId.Type.STRING && !task.id().isNumeric());
+        assertThat(farmTasks).allMatch(task -> task.id().type() == WrittenId.Type.STRING && !task.id().isNumeric());
         TaskRecord nested = farmTasks.get(2).subtasks().getFirst();
         assertThat(nested.subtasks()).extracting(task -> task.id().text()).containsExactly("scale-up-rule", "scale-down-rule");
         assertThat(nested.subtasks()).allMatch(task -> task.subtasks().isEmpty() && task.isNull(TaskRecord.DETAILS));
         assertThat(farm.warnings()).isNotEmpty();
-        assertThat(farmTasks.get(2).dependencies()).contains(TaskId.string("legacy-jenkins"));         // no such task
-        assertThat(farmTasks.get(1).subtasks().get(2).dependencies()).contains(TaskId.string("runner-images.base-image"));
+        assertThat(farmTasks.get(2).dependencies()).contains(WrittenId.string("legacy-jenkins"));         // no such task
+        assertThat(farmTasks.get(1).subtasks().get(2).dependencies()).contains(WrittenId.string("runner-images.base-image"));
 
         String docs = new String(bytes(TaskMasterFiles.project("multilingual-docs")), StandardCharsets.UTF_8);
         assertThat(docs).contains("Перевести", "翻译", "\uD83D\uDE80", "\\u001b[32m", "\\t", "\\\"as is\\\"");

@@ -21,10 +21,10 @@ class TaskFileWriterTest {
     @Test
     void writesTaskMasterLayoutAndOrder() {
         ObjectNode extra = JsonNodeFactory.instance.objectNode().put("assignee", "ana");
-        TaskRecord subtask = TaskRecord.builder(TaskId.number(1), "Sub").status("done")
+        TaskRecord subtask = TaskRecord.builder(WrittenId.number(1), "Sub").status("done")
                 .dependencies(List.of()).nullField(TaskRecord.DETAILS).build();
-        TaskRecord task = TaskRecord.builder(TaskId.string("setup"), "Set up").description("d").status("pending")
-                .priority("high").dependencies(List.of(TaskId.number(2), TaskId.string("3.1")))
+        TaskRecord task = TaskRecord.builder(WrittenId.string("setup"), "Set up").description("d").status("pending")
+                .priority("high").dependencies(List.of(WrittenId.number(2), WrittenId.string("3.1")))
                 .subtasks(List.of(subtask)).extra(extra).build();
         ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("created", "2025-01-01T00:00:00.000Z");
         TaskFile file = new TaskFile(List.of(new TaskList("master", List.of(task), metadata)), false);
@@ -152,11 +152,11 @@ class TaskFileWriterTest {
 
     @Test
     void recordRefusesInconsistentFields() {
-        assertThatThrownBy(() -> TaskRecord.builder(TaskId.number(1), "t").details("x").nullField(TaskRecord.DETAILS)
+        assertThatThrownBy(() -> TaskRecord.builder(WrittenId.number(1), "t").details("x").nullField(TaskRecord.DETAILS)
                 .build()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TaskRecord.builder(TaskId.number(1), "t")
+        assertThatThrownBy(() -> TaskRecord.builder(WrittenId.number(1), "t")
                 .extra(JsonNodeFactory.instance.objectNode().put("title", "again")).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TaskId.number("3.1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WrittenId.number("3.1")).isInstanceOf(IllegalArgumentException.class);
     }
 }

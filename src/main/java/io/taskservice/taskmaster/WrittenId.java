@@ -11,7 +11,7 @@ import java.util.Objects;
  * A Task Master id or dependency as the file wrote it: its text and whether the JSON held a number ({@code 21})
  * or a string ({@code "21"}, {@code "rust-data-models"}, {@code "3.1"}).
  */
-public record TaskId(String text, Type type) {
+public record WrittenId(String text, Type type) {
 
     /** The JSON type the value had in the file. */
     public enum Type {
@@ -19,7 +19,7 @@ public record TaskId(String text, Type type) {
         STRING
     }
 
-    public TaskId {
+    public WrittenId {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(type, "type");
         if (type == Type.NUMBER && !isDigits(text)) {
@@ -28,21 +28,21 @@ public record TaskId(String text, Type type) {
     }
 
     /** A JSON number such as {@code 21}. */
-    public static TaskId number(long value) {
+    public static WrittenId number(long value) {
         if (value < 0) {
             throw new IllegalArgumentException("a numeric id must be a non-negative integer");
         }
-        return new TaskId(Long.toString(value), Type.NUMBER);
+        return new WrittenId(Long.toString(value), Type.NUMBER);
     }
 
     /** A JSON number given by its digits. */
-    public static TaskId number(String digits) {
-        return new TaskId(digits, Type.NUMBER);
+    public static WrittenId number(String digits) {
+        return new WrittenId(digits, Type.NUMBER);
     }
 
     /** A JSON string such as {@code "21"}, {@code "rust-data-models"} or {@code "3.1"}. */
-    public static TaskId string(String text) {
-        return new TaskId(text, Type.STRING);
+    public static WrittenId string(String text) {
+        return new WrittenId(text, Type.STRING);
     }
 
     public boolean isNumber() {
