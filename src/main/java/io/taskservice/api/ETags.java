@@ -1,5 +1,7 @@
 package io.taskservice.api;
 
+import io.taskservice.error.PreconditionFailedException;
+
 /**
  * Entity tags from optimistic-lock versions: {@code "7"} for version 7. A strong tag, since the version
  * changes with every change of the representation.

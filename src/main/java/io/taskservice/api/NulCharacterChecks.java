@@ -1,5 +1,6 @@
 package io.taskservice.api;
 
+import io.taskservice.error.InvalidRequestException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;

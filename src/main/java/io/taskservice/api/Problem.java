@@ -1,6 +1,7 @@
 package io.taskservice.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.taskservice.error.FieldError;
 import java.util.List;
 
 /**
@@ -13,8 +14,4 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-
-    /** One field that failed validation. */
-    public record FieldError(String field, String message) {
-    }
 }

@@ -1,6 +1,8 @@
 package io.taskservice.api;
 
 import io.taskservice.database.DatabaseFailure;
+import io.taskservice.error.ConflictException;
+import io.taskservice.error.PreconditionFailedException;
 import java.util.function.Function;
 
 /** The optimistic-lock rules of writes that honour If-Match, for every resource that has a version. */

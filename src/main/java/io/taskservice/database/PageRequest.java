@@ -1,6 +1,6 @@
 package io.taskservice.database;
 
-import io.taskservice.api.InvalidRequestException;
+import io.taskservice.error.InvalidRequestException;
 
 /**
  * A validated page of a list: zero-based index and a size between 1 and {@link #MAX_SIZE}, such that the rows

@@ -1,6 +1,6 @@
 package io.taskservice.database;
 
-import io.taskservice.api.InvalidRequestException;
+import io.taskservice.error.InvalidRequestException;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;

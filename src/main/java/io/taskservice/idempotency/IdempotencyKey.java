@@ -1,6 +1,6 @@
 package io.taskservice.idempotency;
 
-import io.taskservice.api.InvalidRequestException;
+import io.taskservice.error.InvalidRequestException;
 
 /**
  * The value of a POST's {@code Idempotency-Key} header: 1 to 255 printable ASCII characters (space to tilde), the

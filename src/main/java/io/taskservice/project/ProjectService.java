@@ -4,7 +4,7 @@ import io.taskservice.api.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.taskservice.api.NotFoundException;
+import io.taskservice.error.NotFoundException;
 import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
 import io.taskservice.database.BoundedDatabaseWork;

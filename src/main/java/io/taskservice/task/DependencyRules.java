@@ -1,8 +1,8 @@
 package io.taskservice.task;
 
-import io.taskservice.api.InvalidRequestException;
-import io.taskservice.api.Problem.FieldError;
-import io.taskservice.api.UnprocessableException;
+import io.taskservice.error.InvalidRequestException;
+import io.taskservice.error.FieldError;
+import io.taskservice.error.UnprocessableException;
 import io.taskservice.task.graph.DependencyGraph;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.taskservice.task;
 
-import io.taskservice.api.InvalidRequestException;
+import io.taskservice.error.InvalidRequestException;
 import java.util.regex.Pattern;
 
 /**

@@ -3,7 +3,7 @@ package io.taskservice.task;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.taskservice.api.ETags;
-import io.taskservice.api.InvalidRequestException;
+import io.taskservice.error.InvalidRequestException;
 import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
 import io.taskservice.database.Sort;

@@ -1,6 +1,6 @@
 package io.taskservice.taskmaster;
 
-import io.taskservice.api.Problem.FieldError;
+import io.taskservice.error.FieldError;
 import io.taskservice.taskmaster.TaskFileRows.DependencyRow;
 import io.taskservice.taskmaster.TaskFileRows.TagRow;
 import io.taskservice.taskmaster.TaskFileRows.TaskRow;

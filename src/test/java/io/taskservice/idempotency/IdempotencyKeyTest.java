@@ -3,7 +3,7 @@ package io.taskservice.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taskservice.api.InvalidRequestException;
+import io.taskservice.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyKeyTest {

@@ -1,4 +1,4 @@
-package io.taskservice.api;
+package io.taskservice.error;
 
 /** The request's If-Match names a version that is not current: 412. */
 public final class PreconditionFailedException extends RuntimeException {

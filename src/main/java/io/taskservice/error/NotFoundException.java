@@ -1,4 +1,4 @@
-package io.taskservice.api;
+package io.taskservice.error;
 
 /** The addressed resource does not exist: 404. */
 public final class NotFoundException extends RuntimeException {

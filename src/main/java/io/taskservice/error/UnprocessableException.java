@@ -1,6 +1,5 @@
-package io.taskservice.api;
+package io.taskservice.error;
 
-import io.taskservice.api.Problem.FieldError;
 import java.util.List;
 
 /** A well-formed request that breaks a domain rule (a dependency cycle, a bad import): 422. */

@@ -1,4 +1,4 @@
-package io.taskservice.api;
+package io.taskservice.error;
 
 /** A request parameter breaks a rule Bean Validation does not cover: 400 naming the field. */
 public final class InvalidRequestException extends RuntimeException {
