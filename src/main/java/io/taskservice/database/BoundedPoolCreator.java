@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds the reactive pool from Quarkus' options plus the three it does not expose: acquisition timeout,
  * wait-queue bound and TCP connect timeout. Vert.x defaults to an unbounded wait queue and a 30 s wait,
- * which under saturation turns into hanging requests; bounded, a request gets a clear 503 instead.
+ * which under saturation turns into hanging requests; bounded, a request gets a clear 503 instead. The pool
+ * it returns logs its connections' failures instead of printing them ({@link ConnectionLossLoggingPool}).
  */
 @Singleton
 public class BoundedPoolCreator implements PgPoolCreator {
@@ -36,10 +37,10 @@ public class BoundedPoolCreator implements PgPoolCreator {
         for (PgConnectOptions connectOptions : input.pgConnectOptionsList()) {
             servers.add(connectOptions.setConnectTimeout(connectTimeout));
         }
-        return PgBuilder.pool()
+        return new ConnectionLossLoggingPool(PgBuilder.pool()
                 .with(options)
                 .connectingTo(servers)
                 .using(input.vertx())
-                .build();
+                .build());
     }
 }
