@@ -9,6 +9,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.OptimisticLockException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,6 +98,13 @@ public enum DatabaseFailure {
         }
         if (t instanceof org.hibernate.exception.ConstraintViolationException violation && violation.getSQLState() != null) {
             return bySqlState(violation.getSQLState());
+        }
+        // JDBC (Flyway at start-up): "08001" when PostgreSQL cannot be reached, "28P01" for a refused password.
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+            Optional<DatabaseFailure> kind = bySqlState(sql.getSQLState());
+            if (kind.isPresent()) {
+                return kind;
+            }
         }
         if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
             return Optional.of(CONCURRENT_UPDATE);
