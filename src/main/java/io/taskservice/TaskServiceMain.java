@@ -31,14 +31,44 @@ public final class TaskServiceMain {
         Quarkus.run(Service.class, TaskServiceMain::exit, args);
     }
 
-    /** Quarkus' own exit, plus the line that says the start-up wait for the database is over. */
+    /**
+     * Quarkus' own exit, plus the line that says why start-up failed: Quarkus does not log the failure itself
+     * when the application passes its own exit handler.
+     */
     private static void exit(int code, Throwable failure) {
         if (failure != null && DatabaseFailure.UNAVAILABLE.matches(failure)) {
-            String wait = ConfigProvider.getConfig().getOptionalValue(STARTUP_WAIT, String.class).orElse("?");
-            LOG.errorf("The database was still unreachable after the start-up wait (%s s, %s): exiting", wait,
-                    "TASK_SERVICE_DATABASE_STARTUP_WAIT_SECONDS");
+            LOG.errorf("The database was still unreachable after the start-up wait (%s s, %s): %s; exiting", startupWait(),
+                    "TASK_SERVICE_DATABASE_STARTUP_WAIT_SECONDS", connectionError(failure));
+        } else if (failure != null) {
+            LOG.error("Failed to start", failure);
         }
         System.exit(code);
+    }
+
+    /**
+     * The JDBC driver's words for the last attempt, as Flyway logs them for each retry ("Connection to db:5432
+     * refused", "The connection attempt failed." caused by the unknown host): host and port, never a password,
+     * which the driver receives apart from the URL.
+     */
+    private static String connectionError(Throwable failure) {
+        String driver = null;
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (driver == null && t instanceof java.sql.SQLException) {
+                driver = t.getMessage();
+            }
+            root = t;
+        }
+        String cause = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return driver == null ? cause : driver + " (" + cause + ")";
+    }
+
+    private static String startupWait() {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(STARTUP_WAIT, String.class).orElse("?");
+        } catch (RuntimeException e) {
+            return "?"; // the configuration may already be released after a failed start
+        }
     }
 
     /** Runs until Quarkus is asked to stop, as {@code Quarkus.run(args)} does. */
