@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.taskservice.database.DatabaseFailure;
+import io.taskservice.database.ShedRequests;
 import io.taskservice.error.ConflictException;
 import io.taskservice.error.FieldError;
 import io.taskservice.error.InvalidRequestException;
@@ -32,6 +33,12 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** Seconds a client should wait before retrying when the database is unavailable. */
     static final String RETRY_AFTER_SECONDS = "5";
+
+    private final ShedRequests shed;
+
+    public ProblemMapper(ShedRequests shed) {
+        this.shed = shed;
+    }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
@@ -106,7 +113,7 @@ public class ProblemMapper {
         });
     }
 
-    private static Response database(DatabaseFailure kind, UriInfo uri) {
+    private Response database(DatabaseFailure kind, UriInfo uri) {
         return switch (kind) {
             case UNIQUE_VIOLATION -> problem(409, "conflict", "Conflict",
                     "A resource with the same identifier already exists", uri, List.of());
@@ -117,7 +124,7 @@ public class ProblemMapper {
             case CONCURRENT_UPDATE -> problem(409, "concurrent-update", "Conflict",
                     "Another request changed the same data; retry with fresh data", uri, List.of());
             case AUTHENTICATION_FAILED, UNAVAILABLE -> {
-                LOG.warnf("Database unavailable for %s (%s)", uri.getPath(), kind);
+                shed.record(kind); // a metric and a rate-limited summary, not a line per request
                 yield Response.fromResponse(problem(503, "database-unavailable", "Service unavailable",
                                 "The database is unavailable or busy; retry later", uri, List.of()))
                         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)

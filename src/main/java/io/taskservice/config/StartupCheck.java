@@ -4,6 +4,7 @@ import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Optional;
 
 /**
  * Fail-fast check of {@code DATABASE_*} for the packaged service, run by the entry point before Quarkus
@@ -30,10 +31,13 @@ public final class StartupCheck {
                 && !StartupCheck.class.getClassLoader().getClass().getName().equals(BOOTSTRAP_CLASS_LOADER);
     }
 
-    /** Prints one line and exits with 1 when the configuration is invalid; returns otherwise. */
-    public static void exitOnInvalidDatabaseConfiguration() {
+    /**
+     * Prints one line and exits with 1 when the configuration is invalid; returns the settings otherwise (empty
+     * outside the packaged service, whose database dev mode and tests provide themselves).
+     */
+    public static Optional<DatabaseSettings> exitOnInvalidDatabaseConfiguration() {
         if (!isPackagedService()) {
-            return;
+            return Optional.empty();
         }
         try {
             SmallRyeConfig config = new SmallRyeConfigBuilder()
@@ -42,9 +46,24 @@ public final class StartupCheck {
                     .withSources(new DotEnvConfigSourceProvider())
                     .build();
             boolean passwordRequired = !"false".equals(config.getRawValue(DatabaseConfigSourceFactory.REQUIRE_PASSWORD));
-            DatabaseSettings.resolve(config::getRawValue, new DatabaseSettings.Requirements(true, passwordRequired));
+            return DatabaseSettings.resolve(config::getRawValue, new DatabaseSettings.Requirements(true, passwordRequired));
         } catch (DatabaseConfigException e) {
             System.err.println(DatabaseConfigSourceFactory.MESSAGE_PREFIX + e.getMessage());
+            System.exit(EXIT_CONFIGURATION_ERROR);
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
+    /**
+     * One connection attempt before Quarkus starts: prints one line and exits with 1 when PostgreSQL answers
+     * but refuses the credentials or does not know the database, mistakes that waiting cannot fix. Returns when
+     * it accepts them, and also when it cannot be reached: Flyway then waits for it (see
+     * {@code task-service.database.startup-wait-seconds}), which it would also do for a refused password.
+     */
+    public static void exitOnRefusedCredentials(DatabaseSettings settings) {
+        Optional<String> refusal = CredentialsProbe.refusal(settings);
+        if (refusal.isPresent()) {
+            System.err.println(refusal.get());
             System.exit(EXIT_CONFIGURATION_ERROR);
         }
     }

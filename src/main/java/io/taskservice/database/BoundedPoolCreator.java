@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Builds the reactive pool from Quarkus' options plus those it does not expose: acquisition timeout,
  * wait-queue bound and TCP connect timeout. Vert.x defaults to an unbounded wait queue and a 30 s wait,
- * which under saturation turns into hanging requests; bounded, a request gets a clear 503 instead.
+ * which under saturation turns into hanging requests; bounded, a request gets a clear 503 instead. The pool
+ * it returns logs its connections' failures instead of printing them ({@link ConnectionLossLoggingPool}).
  *
  * <p>Every connection also carries the {@link ServerTimeouts} as startup parameters, so PostgreSQL itself stops
  * work the request budget has given up on. Startup parameters are the session's defaults: {@code RESET ALL} or
@@ -48,10 +49,10 @@ public class BoundedPoolCreator implements PgPoolCreator {
             serverTimeouts.startupParameters().forEach(connectOptions::addProperty);
             servers.add(connectOptions);
         }
-        return PgBuilder.pool()
+        return new ConnectionLossLoggingPool(PgBuilder.pool()
                 .with(options)
                 .connectingTo(servers)
                 .using(input.vertx())
-                .build();
+                .build());
     }
 }

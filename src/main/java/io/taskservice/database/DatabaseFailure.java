@@ -1,14 +1,21 @@
 package io.taskservice.database;
 
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.OptimisticLockException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -47,12 +54,39 @@ public enum DatabaseFailure {
         return of(failure).filter(kind -> kind == this).isPresent();
     }
 
-    /** Classifies {@code failure}, or empty when it is not a database failure we can name. */
+    /**
+     * Classifies {@code failure}, or empty when it is not a database failure we can name.
+     *
+     * <p>Looks at the whole tree, not only the cause chain: when a connection drops mid-transaction, Mutiny
+     * reports the failure and the failed cleanup together ({@code CompositeException: [0] SocketException:
+     * Connection reset [1] IllegalStateException: HR000090 ...}), and other layers attach the second failure
+     * as a suppressed exception. The first classifiable exception, depth first, wins.
+     */
     public static Optional<DatabaseFailure> of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.push(failure);
+        }
+        while (!pending.isEmpty()) {
+            Throwable t = pending.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
             Optional<DatabaseFailure> kind = classify(t);
             if (kind.isPresent()) {
                 return kind;
+            }
+            List<Throwable> next = new ArrayList<>();
+            if (t.getCause() != null) {
+                next.add(t.getCause());
+            }
+            if (t instanceof CompositeException composite) {
+                next.addAll(composite.getCauses());
+            }
+            next.addAll(List.of(t.getSuppressed()));
+            for (int i = next.size() - 1; i >= 0; i--) {
+                pending.push(next.get(i)); // pushed in reverse: popped in the order listed
             }
         }
         return Optional.empty();
@@ -65,10 +99,18 @@ public enum DatabaseFailure {
         if (t instanceof org.hibernate.exception.ConstraintViolationException violation && violation.getSQLState() != null) {
             return bySqlState(violation.getSQLState());
         }
+        // JDBC (Flyway at start-up): "08001" when PostgreSQL cannot be reached, "28P01" for a refused password.
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+            Optional<DatabaseFailure> kind = bySqlState(sql.getSQLState());
+            if (kind.isPresent()) {
+                return kind;
+            }
+        }
         if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
             return Optional.of(CONCURRENT_UPDATE);
         }
-        if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
+        // SocketException covers ConnectException, NoRouteToHostException and "Connection reset".
+        if (t instanceof SocketException || t instanceof UnknownHostException
                 || t instanceof ClosedConnectionException || t instanceof JDBCConnectionException
                 || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
                 // BoundedDatabaseWorkInterceptor's request timeout (Mutiny's own type, not a j.u.c. TimeoutException)

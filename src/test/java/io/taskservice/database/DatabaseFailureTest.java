@@ -7,7 +7,10 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.CompletionException;
 import org.hibernate.HibernateException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +75,43 @@ class DatabaseFailureTest {
         assertThat(DatabaseFailure.of(new CompletionException(new ConnectException("Connection refused")))).contains(DatabaseFailure.UNAVAILABLE);
     }
 
+    /** The shape a write got when the database restarted under it (issue 6, defect 10): it answered 500. */
+    @Test
+    void connectionResetInsideCompositeIsUnavailable() {
+        Throwable reset = new CompositeException(new SocketException("Connection reset"),
+                new IllegalStateException("HR000090: Live transaction detected while closing the connection"));
+        assertThat(DatabaseFailure.of(reset)).contains(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(new CompletionException(reset))).contains(DatabaseFailure.UNAVAILABLE);
+    }
+
+    @Test
+    void compositeIsReadInOrderOfItsCauses() {
+        Throwable failures = new CompositeException(new IllegalStateException("HR000090"), pg("57P01"), pg("23505"));
+        assertThat(DatabaseFailure.of(failures)).contains(DatabaseFailure.UNAVAILABLE);
+    }
+
+    @Test
+    void suppressedFailuresAreRead() {
+        IllegalStateException cleanup = new IllegalStateException("HR000090: Live transaction detected while closing the connection");
+        cleanup.addSuppressed(ClosedConnectionException.INSTANCE);
+        assertThat(DatabaseFailure.of(new CompletionException(cleanup))).contains(DatabaseFailure.UNAVAILABLE);
+    }
+
+    @Test
+    void terminatedSessionIsUnavailable() {
+        Throwable terminated = new CompositeException(
+                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null),
+                new IllegalStateException("HR000090: Live transaction detected while closing the connection"));
+        assertThat(DatabaseFailure.of(terminated)).contains(DatabaseFailure.UNAVAILABLE);
+    }
+
+    @Test
+    void cleanupFailureAloneStaysUnclassified() {
+        // HR000090 alone says a session was closed mid-transaction, not why: without a cause it may be a bug.
+        assertThat(DatabaseFailure.of(new IllegalStateException("HR000090: Live transaction detected while closing the connection")))
+                .isEmpty();
+    }
+
     @Test
     void requestTimeoutIsUnavailable() {
         assertThat(DatabaseFailure.of(new io.smallrye.mutiny.TimeoutException())).contains(DatabaseFailure.UNAVAILABLE);
@@ -87,6 +127,14 @@ class DatabaseFailureTest {
         assertThat(DatabaseFailure.of(new NoStackTraceThrowable("something else"))).isEmpty();
         assertThat(DatabaseFailure.of(new IllegalStateException("Timeout"))).isEmpty();
         assertThat(DatabaseFailure.of(new NullPointerException())).isEmpty();
+    }
+
+    @Test
+    void survivesCyclesThroughSuppressedFailures() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.addSuppressed(b);
+        assertThat(DatabaseFailure.of(b)).isEmpty();
     }
 
     @Test

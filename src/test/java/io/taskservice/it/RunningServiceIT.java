@@ -113,7 +113,8 @@ class RunningServiceIT {
     void reportsNotReadyAndAnswers503WhileDatabaseIsStoppedThenRecovers() {
         database.stop();
         try {
-            assertNotReadyWithCleanPayload();
+            // Refused connections are "unreachable", not a timeout (issue 6, defect 14).
+            assertThat(assertNotReadyWithCleanPayload()).isEqualTo("database unreachable");
             assertThat(service.getManagement("/q/health/live").statusCode()).as("liveness").isEqualTo(200);
             assertUnavailable("/api/projects");
         } finally {
@@ -164,7 +165,8 @@ class RunningServiceIT {
                 () -> service.getApi("/api/projects").statusCode() == 200);
     }
 
-    private static void assertNotReadyWithCleanPayload() {
+    /** Waits for readiness DOWN, checks its payload and returns the database check's reason. */
+    private static String assertNotReadyWithCleanPayload() {
         HttpResponse<String> ready = Eventually.await("readiness DOWN", NOT_READY_WITHIN, () -> {
             HttpResponse<String> response = service.getManagement("/q/health/ready");
             return response.statusCode() == 503 ? Optional.of(response) : Optional.empty();
@@ -177,6 +179,7 @@ class RunningServiceIT {
         assertThat(check.data().get("reason")).matches(REASON);
         assertThat(ready.body()).doesNotContainIgnoringCase("exception").doesNotContain("FATAL");
         Canary.assertAbsent("readiness payload", ready.body());
+        return check.data().get("reason");
     }
 
     private static void assertUnavailable(String path) {
