@@ -8,6 +8,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.taskservice.support.ApiFixtures;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -49,12 +50,8 @@ class IdempotencyResourceTest {
 
     @BeforeEach
     void createTag() {
-        project = "idem-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body("{\"key\":\"" + project + "\",\"name\":\"P\"}").post("/api/projects")
-                .then().statusCode(201);
-        given().contentType(ContentType.JSON).body("{\"name\":\"master\"}").post("/api/projects/" + project + "/tags")
-                .then().statusCode(201);
-        tasks = "/api/projects/" + project + "/tags/master/tasks";
+        project = ApiFixtures.projectWithMasterTag("idem");
+        tasks = ApiFixtures.masterTasks(project);
     }
 
     private static Response post(String path, String key, String body) {

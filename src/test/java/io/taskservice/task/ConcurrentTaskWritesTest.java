@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.taskservice.support.ApiFixtures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,12 +27,8 @@ class ConcurrentTaskWritesTest {
 
     @BeforeEach
     void createTag() {
-        project = "race-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body("{\"key\":\"" + project + "\",\"name\":\"P\"}").post("/api/projects")
-                .then().statusCode(201);
-        given().contentType(ContentType.JSON).body("{\"name\":\"master\"}").post("/api/projects/" + project + "/tags")
-                .then().statusCode(201);
-        tasks = "/api/projects/" + project + "/tags/master/tasks";
+        project = ApiFixtures.projectWithMasterTag("race");
+        tasks = ApiFixtures.masterTasks(project);
     }
 
     private Response create(String body) {
