@@ -1,6 +1,8 @@
 package io.taskservice.api;
 
 import io.taskservice.error.PreconditionFailedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Entity tags from optimistic-lock versions: {@code "7"} for version 7. A strong tag, since the version
@@ -36,6 +38,11 @@ public final class ETags {
         } catch (NumberFormatException e) {
             throw new PreconditionFailedException(what);
         }
+    }
+
+    /** {@code 200 OK} with {@code entity} and the ETag of its {@code version}. */
+    public static Response ok(Object entity, long version) {
+        return Response.ok(entity).header(HttpHeaders.ETAG, of(version)).build();
     }
 
     /** A strong tag for a representation without a version: 128 bits of the SHA-256 of its bytes. */

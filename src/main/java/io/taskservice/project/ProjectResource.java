@@ -84,6 +84,6 @@ public class ProjectResource {
     }
 
     private static Response withETag(ProjectView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 }

@@ -1,13 +1,13 @@
 package io.taskservice.project;
 
-import io.taskservice.api.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.taskservice.error.NotFoundException;
+import io.taskservice.api.Versions;
+import io.taskservice.database.BoundedDatabaseWork;
 import io.taskservice.database.Page;
 import io.taskservice.database.PageRequest;
-import io.taskservice.database.BoundedDatabaseWork;
+import io.taskservice.error.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Project use cases; the transaction boundary for project writes. */

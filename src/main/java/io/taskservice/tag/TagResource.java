@@ -76,6 +76,6 @@ public class TagResource {
     }
 
     private static Response withETag(TagView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 }

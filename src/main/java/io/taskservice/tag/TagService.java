@@ -1,14 +1,14 @@
 package io.taskservice.tag;
 
-import io.taskservice.api.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.taskservice.api.Versions;
+import io.taskservice.database.BoundedDatabaseWork;
+import io.taskservice.database.DatabaseFailure;
 import io.taskservice.error.ConflictException;
 import io.taskservice.error.NotFoundException;
-import io.taskservice.database.DatabaseFailure;
 import io.taskservice.project.ProjectService;
-import io.taskservice.database.BoundedDatabaseWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

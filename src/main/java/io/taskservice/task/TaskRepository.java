@@ -1,18 +1,19 @@
 package io.taskservice.task;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import io.taskservice.database.Cursor;
 import io.taskservice.database.Sort;
 import io.taskservice.database.Where;
+import io.taskservice.task.graph.TaskNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.taskservice.task.graph.TaskNode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -34,6 +35,9 @@ public class TaskRepository implements PanacheRepository<Task> {
             "updatedAt", new Sort.Column("t.updatedAt", OffsetDateTime.class));
     public static final String DEFAULT_SORT = "id";
 
+    /** A top-level task of a tag by its key. */
+    private static final String TOP_LEVEL = "tag.id = ?1 and parent is null and key = ?2";
+
     private static final String ROW = "select new io.taskservice.task.TaskRow(t.id, t.key, p.key, t.title, t.description,"
             + " t.details, t.testStrategy, t.status, t.priority, t.extra, t.sortKey, t.createdAt, t.updatedAt, t.version)"
             + " from Task t left join t.parent p";
@@ -53,19 +57,18 @@ public class TaskRepository implements PanacheRepository<Task> {
 
     /** The managed entity of a task or subtask, or null. */
     public Uni<Task> findEntity(long tagId, TaskId id) {
-        if (!id.isSubtask()) {
-            return findTopLevel(tagId, id.key());
-        }
-        return find("tag.id = ?1 and parent.key = ?2 and parent.parent is null and key = ?3", tagId, id.parentKey(), id.key())
-                .firstResult();
+        return byTaskIdQuery(tagId, id).firstResult();
     }
 
     /** As {@link #findEntity}, with the row locked until the transaction ends (a version check that holds). */
     public Uni<Task> findEntityForUpdate(long tagId, TaskId id) {
-        var query = id.isSubtask()
+        return byTaskIdQuery(tagId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    private PanacheQuery<Task> byTaskIdQuery(long tagId, TaskId id) {
+        return id.isSubtask()
                 ? find("tag.id = ?1 and parent.key = ?2 and parent.parent is null and key = ?3", tagId, id.parentKey(), id.key())
-                : find("tag.id = ?1 and parent is null and key = ?2", tagId, id.key());
-        return query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                : find(TOP_LEVEL, tagId, id.key());
     }
 
     /** The next free number at a level: one more than the highest numeric key (1 when there is none). */
@@ -92,7 +95,7 @@ public class TaskRepository implements PanacheRepository<Task> {
     }
 
     public Uni<Task> findTopLevel(long tagId, String key) {
-        return find("tag.id = ?1 and parent is null and key = ?2", tagId, key).firstResult();
+        return find(TOP_LEVEL, tagId, key).firstResult();
     }
 
     public Uni<Task> findSubtask(long parentId, String key) {

@@ -147,7 +147,7 @@ public class TaskResource {
     }
 
     static Response withETag(TaskView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 
     private static List<TaskStatus> statuses(List<String> values) {

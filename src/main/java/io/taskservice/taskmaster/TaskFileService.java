@@ -2,16 +2,16 @@ package io.taskservice.taskmaster;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.taskservice.error.ConflictException;
 import io.taskservice.api.ETags;
-import io.taskservice.error.InvalidRequestException;
-import io.taskservice.error.NotFoundException;
-import io.taskservice.error.UnprocessableException;
 import io.taskservice.database.BoundedDatabaseWork;
 import io.taskservice.database.DatabaseFailure;
 import io.taskservice.database.ReadSnapshot;
+import io.taskservice.error.ConflictException;
+import io.taskservice.error.InvalidRequestException;
+import io.taskservice.error.NotFoundException;
+import io.taskservice.error.UnprocessableException;
 import io.taskservice.project.NewProject;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

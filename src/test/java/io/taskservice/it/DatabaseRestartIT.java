@@ -52,15 +52,7 @@ class DatabaseRestartIT {
 
     @AfterAll
     static void stopService() {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
-        }
+        PackagedService.stopAll(database, service);
     }
 
     @Test

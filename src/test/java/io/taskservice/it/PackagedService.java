@@ -185,6 +185,21 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** Stops the services that were started (nulls are skipped), then the database, even when a stop fails. */
+    static void stopAll(TestDatabase database, PackagedService... services) {
+        try {
+            for (PackagedService service : services) {
+                if (service != null) {
+                    service.close();
+                }
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
     private HttpRequest.Builder post(String path, String json) {
         return HttpRequest.newBuilder(api(path))
                 .header("Content-Type", "application/json")

@@ -40,17 +40,7 @@ class TwoInstancesIT {
 
     @AfterAll
     static void stop() {
-        try {
-            for (PackagedService service : new PackagedService[] {first, second}) {
-                if (service != null) {
-                    service.close();
-                }
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
-        }
+        PackagedService.stopAll(database, first, second);
     }
 
     @Test
