@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * database process that is alive but frozen. Running outside the session and transaction interceptors, the
  * timeout cancels the whole unit of work: the session is closed and its transaction rolled back (the same
  * path as a client that disconnects, which the leak test covers), and the caller gets a
- * {@link io.smallrye.mutiny.TimeoutException}, which {@link DatabaseFailure} reads as {@code UNAVAILABLE}.
+ * {@link io.smallrye.mutiny.TimeoutException}, which {@link DatabaseFailure} reads as {@code UNAVAILABLE}. A request
+ * that moves a whole task list gets the larger budget of {@link BulkWork}.
  */
 @BoundedDatabaseWork
 @Interceptor
@@ -22,16 +23,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BoundedDatabaseWorkInterceptor {
 
     private final Duration timeout;
+    private final BulkWork bulk;
 
-    public BoundedDatabaseWorkInterceptor(@ConfigProperty(name = "task-service.database.request-timeout") Duration timeout) {
+    public BoundedDatabaseWorkInterceptor(@ConfigProperty(name = "task-service.database.request-timeout") Duration timeout,
+            BulkWork bulk) {
         this.timeout = timeout;
+        this.bulk = bulk;
     }
 
     @AroundInvoke
     Object bound(InvocationContext context) throws Exception {
         Object result = context.proceed();
         if (result instanceof Uni<?> work) {
-            return work.ifNoItem().after(timeout).fail();
+            return work.ifNoItem().after(bulk.budget(timeout)).fail();
         }
         return result;
     }

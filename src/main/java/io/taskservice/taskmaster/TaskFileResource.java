@@ -1,6 +1,7 @@
 package io.taskservice.taskmaster;
 
 import io.smallrye.mutiny.Uni;
+import io.taskservice.database.BulkWork;
 import io.taskservice.idempotency.IdempotencyKey;
 import io.taskservice.idempotency.IdempotencyService;
 import io.vertx.mutiny.core.Vertx;
@@ -56,8 +57,9 @@ public class TaskFileResource {
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] body, UriInfo uri) {
         // Parsing a large file is CPU work (~0.1-0.3 s for 1.5 MB on a cold JVM): done on a worker thread, so the
         // event loop keeps serving; executeBlocking hands the result back on this request's context.
+        BulkWork.allowForThisRequest();
         return vertx.executeBlocking(Uni.createFrom().item(() -> service.read(body)))
-                .chain(file -> idempotency.once(idempotencyKey, uri, body, () -> service.importFile(project, file, replace)
+                .chain(planned -> idempotency.once(idempotencyKey, uri, body, () -> service.importFile(project, planned, replace)
                         .map(summary -> Response.created(uri.getBaseUriBuilder().path("api/projects").path(project).build())
                                 .entity(summary).build())));
     }

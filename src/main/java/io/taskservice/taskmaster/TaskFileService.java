@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.taskservice.api.ETags;
 import io.taskservice.database.BoundedDatabaseWork;
+import io.taskservice.database.BulkWork;
 import io.taskservice.database.DatabaseFailure;
 import io.taskservice.database.ReadSnapshot;
 import io.taskservice.error.ConflictException;
@@ -27,18 +28,20 @@ public class TaskFileService {
     private final TaskFileReader reader = new TaskFileReader();
     private final TaskFileWriter writer = new TaskFileWriter();
     private final TaskFileStore store;
+    private final BulkWork bulk;
     private final Vertx vertx;
 
-    public TaskFileService(TaskFileStore store, Vertx vertx) {
+    public TaskFileService(TaskFileStore store, BulkWork bulk, Vertx vertx) {
         this.store = store;
+        this.bulk = bulk;
         this.vertx = vertx;
     }
 
     /**
-     * Reads and checks a whole file, before any database work: 422 ({@code invalid-task-file}) listing every problem,
-     * including what the database cannot store.
+     * Reads and checks a whole file and plans its rows, before any database work (CPU work: call it on a worker
+     * thread): 422 ({@code invalid-task-file}) listing every problem, including what the database cannot store.
      */
-    public TaskFile read(byte[] body) {
+    public PlannedImport read(byte[] body) {
         TaskFile file;
         try {
             file = reader.read(body);
@@ -49,21 +52,28 @@ public class TaskFileService {
         if (!unstorable.isEmpty()) {
             throw invalid(new InvalidTaskFileException(unstorable).getMessage(), unstorable);
         }
-        return file;
+        return new PlannedImport(file, TaskFileMapping.toRows(file));
+    }
+
+    /** A file that was read and checked, and the rows it becomes (local ids, see {@link TaskFileMapping#toRows}). */
+    public record PlannedImport(TaskFile file, TaskFileRows rows) {
     }
 
     /**
      * Imports every tag of the file into the project, creating the project (name = key) when missing. Tags the
-     * project already has are a conflict, or with {@code replace} deleted and imported again, in one transaction.
+     * project already has are a conflict, or with {@code replace} deleted and imported again, in one transaction,
+     * with the server-side bounds of {@link BulkWork} (the request must be marked as bulk work for its own budget).
      */
     @WithTransaction
-    public Uni<ImportSummary> importFile(String projectKey, TaskFile file, boolean replace) {
+    public Uni<ImportSummary> importFile(String projectKey, PlannedImport planned, boolean replace) {
         if (!NewProject.isValidKey(projectKey)) {
             throw new InvalidRequestException("project", NewProject.KEY_RULE + ", at most " + NewProject.KEY_MAX_LENGTH + " characters");
         }
-        TaskFileRows rows = TaskFileMapping.toRows(file);
+        TaskFile file = planned.file();
+        TaskFileRows rows = planned.rows();
         List<String> names = file.tags().stream().map(TaskList::name).toList();
-        return store.findOrCreateProject(projectKey)
+        return bulk.raiseServerTimeouts()
+                .chain(() -> store.findOrCreateProject(projectKey))
                 .chain(projectId -> store.existingTags(projectId, names).chain(existing -> {
                     if (existing.isEmpty()) {
                         return store.insert(projectId, rows);

@@ -1,15 +1,12 @@
 package io.taskservice.taskmaster;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.taskservice.taskmaster.TaskFileRows.DependencyRow;
 import io.taskservice.taskmaster.TaskFileRows.TagRow;
 import io.taskservice.taskmaster.TaskFileRows.TaskRow;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -30,7 +27,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class TaskFileStore {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final Vertx vertx;
+
+    public TaskFileStore(Vertx vertx) {
+        this.vertx = vertx;
+    }
 
     /** The project's id, or null. */
     public Uni<Long> findProject(String key) {
@@ -66,12 +67,17 @@ public class TaskFileStore {
                 .setParameter("project", projectId).setParameter("names", names).executeUpdate());
     }
 
-    /** Inserts planned rows (local ids, see {@link TaskFileMapping#toRows}) into the project: six statements at most. */
+    /**
+     * Inserts planned rows (local ids, see {@link TaskFileMapping#toRows}) into the project: two queries allocate the
+     * ids, then one statement per table. Turning tens of thousands of rows into JSON text is CPU work: it runs on a
+     * worker thread, and the statements continue on this request's context (and session) afterwards.
+     */
     public Uni<Void> insert(long projectId, TaskFileRows rows) {
-        return allocate("tag", rows.tags().size()).chain(tagIds -> insertTags(projectId, rows.tags(), tagIds)
-                .chain(() -> allocate("task", rows.tasks().size()))
-                .chain(taskIds -> insertTasks(rows.tasks(), tagIds, taskIds)
-                        .chain(() -> insertDependencies(rows, tagIds, taskIds))));
+        return allocate("tag", rows.tags().size()).chain(tagIds -> allocate("task", rows.tasks().size())
+                .chain(taskIds -> vertx.executeBlocking(Uni.createFrom().item(() -> TaskFilePayloads.of(rows, tagIds, taskIds)))))
+                .chain(payloads -> insertTags(projectId, payloads)
+                        .chain(() -> insertTasks(payloads))
+                        .chain(() -> insertDependencies(payloads)));
     }
 
     /** {@code count} fresh ids of a table from its identity sequence, in one query. */
@@ -84,44 +90,17 @@ public class TaskFileStore {
                 .setParameter("table", table).setParameter("count", count).getResultList());
     }
 
-    private Uni<Void> insertTags(long projectId, List<TagRow> tags, List<Long> ids) {
-        ArrayNode json = NODES.arrayNode();
-        for (TagRow tag : tags) {
-            ObjectNode row = json.addObject();
-            row.put("id", ids.get((int) tag.id()));
-            row.put("name", tag.name());
-            row.set("metadata", tag.metadata() == null ? NODES.nullNode() : tag.metadata());
-            row.set("extra", tag.extra());
-        }
-        return execute(tags.isEmpty(), """
+    private Uni<Void> insertTags(long projectId, TaskFilePayloads payloads) {
+        return execute(payloads.tags() == null, """
                 insert into tag (id, project_id, name, metadata, extra)
                 select r.id, :project, r.name, r.metadata, r.extra
                   from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id bigint, name text, metadata jsonb, extra jsonb)
-                """, query -> query.setParameter("project", projectId).setParameter("rows", JsonColumn.text(json)));
+                """, query -> query.setParameter("project", projectId).setParameter("rows", payloads.tags()));
     }
 
     /** Parents come before their subtasks; the foreign keys are checked at the end of the statement anyway. */
-    private Uni<Void> insertTasks(List<TaskRow> tasks, List<Long> tagIds, List<Long> ids) {
-        ArrayNode json = NODES.arrayNode();
-        for (TaskRow task : tasks) {
-            ObjectNode row = json.addObject();
-            row.put("id", ids.get((int) task.id()));
-            row.put("tag_id", tagIds.get((int) task.tagId()));
-            if (task.parentId() != null) {
-                row.put("parent_id", ids.get(task.parentId().intValue()));
-            }
-            row.put("task_key", task.key());
-            row.put("title", task.title());
-            row.put("description", task.description());
-            row.put("details", task.details());
-            row.put("test_strategy", task.testStrategy());
-            row.put("status", task.status());
-            row.put("priority", task.priority());
-            row.put("position", task.position());
-            row.set("extra", task.extra());
-            row.set("written_shape", task.writtenShape());
-        }
-        return execute(tasks.isEmpty(), """
+    private Uni<Void> insertTasks(TaskFilePayloads payloads) {
+        return execute(payloads.tasks() == null, """
                 insert into task (id, tag_id, parent_id, task_key, title, description, details, test_strategy, status,
                                   priority, position, extra, written_shape)
                 select r.id, r.tag_id, r.parent_id, r.task_key, r.title, r.description, r.details, r.test_strategy,
@@ -129,37 +108,22 @@ public class TaskFileStore {
                   from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id bigint, tag_id bigint, parent_id bigint,
                        task_key text, title text, description text, details text, test_strategy text, status text,
                        priority text, position integer, extra jsonb, written_shape jsonb)
-                """, query -> query.setParameter("rows", JsonColumn.text(json)));
+                """, query -> query.setParameter("rows", payloads.tasks()));
     }
 
-    private Uni<Void> insertDependencies(TaskFileRows rows, List<Long> tagIds, List<Long> ids) {
-        List<Long> tagOf = new ArrayList<>(rows.tasks().size());
-        rows.tasks().forEach(task -> tagOf.add(tagIds.get((int) task.tagId())));
-        ArrayNode resolved = NODES.arrayNode();
-        ArrayNode unresolved = NODES.arrayNode();
-        for (DependencyRow dependency : rows.dependencies()) {
-            ObjectNode row = (dependency.resolved() ? resolved : unresolved).addObject();
-            row.put("task_id", ids.get((int) dependency.taskId()));
-            if (dependency.resolved()) {
-                row.put("depends_on_id", ids.get(dependency.dependsOnId().intValue()));
-                row.put("tag_id", tagOf.get((int) dependency.taskId()));
-            }
-            row.put("position", dependency.position());
-            row.put("written", dependency.written());
-            row.put("written_as_number", dependency.writtenAsNumber());
-        }
-        return execute(resolved.isEmpty(), """
+    private Uni<Void> insertDependencies(TaskFilePayloads payloads) {
+        return execute(payloads.resolvedDependencies() == null, """
                 insert into task_dependency (task_id, depends_on_id, tag_id, position, written, written_as_number)
                 select r.task_id, r.depends_on_id, r.tag_id, r.position, r.written, r.written_as_number
                   from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(task_id bigint, depends_on_id bigint, tag_id bigint,
                        position smallint, written text, written_as_number boolean)
-                """, query -> query.setParameter("rows", JsonColumn.text(resolved)))
-                .chain(() -> execute(unresolved.isEmpty(), """
+                """, query -> query.setParameter("rows", payloads.resolvedDependencies()))
+                .chain(() -> execute(payloads.unresolvedDependencies() == null, """
                         insert into task_dependency_unresolved (task_id, position, written, written_as_number)
                         select r.task_id, r.position, r.written, r.written_as_number
                           from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
                                as r(task_id bigint, position smallint, written text, written_as_number boolean)
-                        """, query -> query.setParameter("rows", JsonColumn.text(unresolved))));
+                        """, query -> query.setParameter("rows", payloads.unresolvedDependencies())));
     }
 
     private Uni<Void> execute(boolean nothingToDo, String sql, Function<Mutiny.MutationQuery, Mutiny.MutationQuery> parameters) {
