@@ -18,11 +18,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * <p>Writes do not go through entities: with IDENTITY keys Hibernate Reactive inserts one row per round trip,
  * over a thousand for the largest real file. Instead the store allocates all ids of a table in one query from
  * its identity sequence (the rows reference each other: a subtask its parent, a dependency both tasks), then
- * inserts all rows of a table with one {@code insert ... select from jsonb_to_recordset(:rows)}: the rows travel
- * as one JSON text parameter, which keeps every value exact (numbers inside {@code extra} included) and needs no
- * array binding ({@code cast(cast(:rows as text) as jsonb)}: bound as a {@code jsonb} parameter, the driver would
- * send a Java string as a JSON string). Reads use native projections, one query per table over the whole project, and pass
- * {@code jsonb} as text for the same exactness.
+ * inserts all rows of a table with one {@code insert ... select from unnest(:columns)}, one array parameter per
+ * column ({@link TaskFilePayloads}). JSON columns travel as text arrays cast to {@code jsonb[]}, which keeps every
+ * value exact (numbers inside {@code extra} included; bound as {@code jsonb}, the driver would send a Java string as
+ * a JSON string). Reads use native projections, one query per table over the whole project, and pass {@code jsonb}
+ * as text for the same exactness.
  */
 @ApplicationScoped
 public class TaskFileStore {
@@ -91,39 +91,49 @@ public class TaskFileStore {
     }
 
     private Uni<Void> insertTags(long projectId, TaskFilePayloads payloads) {
-        return execute(payloads.tags() == null, """
+        TaskFilePayloads.TagColumns c = payloads.tags();
+        return execute(c == null, """
                 insert into tag (id, project_id, name, metadata, extra)
                 select r.id, :project, r.name, r.metadata, r.extra
-                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id bigint, name text, metadata jsonb, extra jsonb)
-                """, query -> query.setParameter("project", projectId).setParameter("rows", payloads.tags()));
+                  from unnest(cast(:id as bigint[]), cast(:name as text[]), cast(cast(:metadata as text[]) as jsonb[]),
+                              cast(cast(:extra as text[]) as jsonb[])) as r(id, name, metadata, extra)
+                """, query -> query.setParameter("project", projectId).setParameter("id", c.id()).setParameter("name", c.name())
+                .setParameter("metadata", c.metadata()).setParameter("extra", c.extra()));
     }
 
     /** Parents come before their subtasks; the foreign keys are checked at the end of the statement anyway. */
     private Uni<Void> insertTasks(TaskFilePayloads payloads) {
-        return execute(payloads.tasks() == null, """
+        TaskFilePayloads.TaskColumns c = payloads.tasks();
+        return execute(c == null, """
                 insert into task (id, tag_id, parent_id, task_key, title, description, details, test_strategy, status,
                                   priority, position, extra, written_shape)
-                select r.id, r.tag_id, r.parent_id, r.task_key, r.title, r.description, r.details, r.test_strategy,
-                       r.status, r.priority, r.position, r.extra, r.written_shape
-                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id bigint, tag_id bigint, parent_id bigint,
-                       task_key text, title text, description text, details text, test_strategy text, status text,
-                       priority text, position integer, extra jsonb, written_shape jsonb)
-                """, query -> query.setParameter("rows", payloads.tasks()));
+                select * from unnest(cast(:id as bigint[]), cast(:tag as bigint[]), cast(:parent as bigint[]),
+                       cast(:key as text[]), cast(:title as text[]), cast(:description as text[]), cast(:details as text[]),
+                       cast(:testStrategy as text[]), cast(:status as text[]), cast(:priority as text[]),
+                       cast(:position as integer[]), cast(cast(:extra as text[]) as jsonb[]), cast(cast(:shape as text[]) as jsonb[]))
+                """, query -> query.setParameter("id", c.id()).setParameter("tag", c.tagId()).setParameter("parent", c.parentId())
+                .setParameter("key", c.key()).setParameter("title", c.title()).setParameter("description", c.description())
+                .setParameter("details", c.details()).setParameter("testStrategy", c.testStrategy())
+                .setParameter("status", c.status()).setParameter("priority", c.priority())
+                .setParameter("position", c.position()).setParameter("extra", c.extra()).setParameter("shape", c.writtenShape()));
     }
 
     private Uni<Void> insertDependencies(TaskFilePayloads payloads) {
-        return execute(payloads.resolvedDependencies() == null, """
+        TaskFilePayloads.DependencyColumns resolved = payloads.resolved();
+        TaskFilePayloads.DependencyColumns unresolved = payloads.unresolved();
+        return execute(resolved == null, """
                 insert into task_dependency (task_id, depends_on_id, tag_id, position, written, written_as_number)
-                select r.task_id, r.depends_on_id, r.tag_id, r.position, r.written, r.written_as_number
-                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(task_id bigint, depends_on_id bigint, tag_id bigint,
-                       position smallint, written text, written_as_number boolean)
-                """, query -> query.setParameter("rows", payloads.resolvedDependencies()))
-                .chain(() -> execute(payloads.unresolvedDependencies() == null, """
+                select * from unnest(cast(:task as bigint[]), cast(:target as bigint[]), cast(:tag as bigint[]),
+                       cast(:position as smallint[]), cast(:written as text[]), cast(:asNumber as boolean[]))
+                """, query -> query.setParameter("task", resolved.taskId()).setParameter("target", resolved.dependsOnId())
+                .setParameter("tag", resolved.tagId()).setParameter("position", resolved.position())
+                .setParameter("written", resolved.written()).setParameter("asNumber", resolved.writtenAsNumber()))
+                .chain(() -> execute(unresolved == null, """
                         insert into task_dependency_unresolved (task_id, position, written, written_as_number)
-                        select r.task_id, r.position, r.written, r.written_as_number
-                          from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
-                               as r(task_id bigint, position smallint, written text, written_as_number boolean)
-                        """, query -> query.setParameter("rows", payloads.unresolvedDependencies())));
+                        select * from unnest(cast(:task as bigint[]), cast(:position as smallint[]), cast(:written as text[]),
+                               cast(:asNumber as boolean[]))
+                        """, query -> query.setParameter("task", unresolved.taskId()).setParameter("position", unresolved.position())
+                        .setParameter("written", unresolved.written()).setParameter("asNumber", unresolved.writtenAsNumber())));
     }
 
     private Uni<Void> execute(boolean nothingToDo, String sql, Function<Mutiny.MutationQuery, Mutiny.MutationQuery> parameters) {
