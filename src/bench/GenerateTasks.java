@@ -9,10 +9,11 @@ import java.util.SplittableRandom;
 /**
  * Writes the benchmark's tasks.json files: one tagged file per tag, the same bytes for the same seed.
  *
- * <pre>java GenerateTasks.java OUT_DIR SEED TAG:TASKS [TAG:TASKS ...]</pre>
+ * <pre>java GenerateTasks.java OUT_DIR SEED TAG:TASKS[:MAX_SUBTASKS] ...</pre>
  *
  * Each task has a title of about 40 characters, a description of about 200, details of about 800 and a test
- * strategy; mixed statuses and priorities; 0 to 4 subtasks (with dependencies on earlier siblings); and 0 to 3
+ * strategy; mixed statuses and priorities; 0 to MAX_SUBTASKS (default 4) subtasks, with dependencies on earlier
+ * siblings; and 0 to 3
  * dependencies on earlier tasks of the tag. A file is written compact (no indentation), as
  * {@code {"<tag>":{"tasks":[...],"metadata":{...}}}}, to OUT_DIR/TAG.tasks.json.
  */
@@ -37,7 +38,7 @@ public class GenerateTasks {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: java GenerateTasks.java OUT_DIR SEED TAG:TASKS [TAG:TASKS ...]");
+            System.err.println("usage: java GenerateTasks.java OUT_DIR SEED TAG:TASKS[:MAX_SUBTASKS] ...");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
@@ -47,15 +48,16 @@ public class GenerateTasks {
             String[] spec = args[i].split(":");
             String tag = spec[0];
             int tasks = Integer.parseInt(spec[1]);
+            int maxSubtasks = spec.length > 2 ? Integer.parseInt(spec[2]) : 4;
             Path file = out.resolve(tag + ".tasks.json");
             long started = System.nanoTime();
-            int subtasks = write(file, tag, tasks, new SplittableRandom(seed * 31 + tag.hashCode()));
+            int subtasks = write(file, tag, tasks, maxSubtasks, new SplittableRandom(seed * 31 + tag.hashCode()));
             System.err.printf("%s: %d tasks, %d subtasks, %d bytes, %.1f s%n", file, tasks, subtasks,
                     Files.size(file), (System.nanoTime() - started) / 1e9);
         }
     }
 
-    private static int write(Path file, String tag, int tasks, SplittableRandom random) throws IOException {
+    private static int write(Path file, String tag, int tasks, int maxSubtasks, SplittableRandom random) throws IOException {
         int subtaskCount = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("{" + quote(tag) + ":{\"tasks\":[");
@@ -89,7 +91,7 @@ public class GenerateTasks {
                 t.append(",\"details\":").append(quote(text(random, 800)));
                 t.append(",\"testStrategy\":").append(quote(text(random, 160)));
                 t.append(",\"subtasks\":[");
-                int subs = random.nextInt(5);
+                int subs = random.nextInt(maxSubtasks + 1);
                 subtaskCount += subs;
                 for (int s = 1; s <= subs; s++) {
                     t.append(s > 1 ? "," : "");

@@ -18,6 +18,7 @@
 #   TAGS [10] TASKS [10000]   the big tags of project "bench": t01..tNN, TASKS top-level tasks each
 #   SMALL_TASKS [100]         tag "small" of project "bench"
 #   LARGE_TASKS [100000]      tag "large" of project "bench-large"; 0 skips it (and the *-100k scenarios)
+#   LARGE_SUBTASKS [2]        most subtasks per task in tag "large" (the other tags: 4); see docs/performance.md
 #   SEED [42]  IMPORT_RUNS [3]  EXPORT_RUNS [5]  SKIP_BUILD [0]
 #   PGHOST [127.0.0.1] PGPORT [5432] PGADMIN [postgres] PGADMIN_PASSWORD []   an existing cluster, admin role
 #   BENCH_DB [task_service_bench]   database and role created (dropped first if they exist)
@@ -32,7 +33,7 @@ DATA=$OUT/data
 
 CONNS=${CONNS:-64} THREADS=${THREADS:-1} DURATION=${DURATION:-20} WARMUP=${WARMUP:-10}
 SCENARIOS=${SCENARIOS:-all}
-TAGS=${TAGS:-10} TASKS=${TASKS:-10000} SMALL_TASKS=${SMALL_TASKS:-100} LARGE_TASKS=${LARGE_TASKS:-100000}
+TAGS=${TAGS:-10} TASKS=${TASKS:-10000} SMALL_TASKS=${SMALL_TASKS:-100} LARGE_TASKS=${LARGE_TASKS:-100000} LARGE_SUBTASKS=${LARGE_SUBTASKS:-2}
 SEED=${SEED:-42} IMPORT_RUNS=${IMPORT_RUNS:-3} EXPORT_RUNS=${EXPORT_RUNS:-5} SKIP_BUILD=${SKIP_BUILD:-0}
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGADMIN=${PGADMIN:-postgres}
 BENCH_DB=${BENCH_DB:-task_service_bench}
@@ -65,7 +66,7 @@ fi
 
 SPECS=(small:"$SMALL_TASKS")
 for i in $(seq 1 "$TAGS"); do SPECS+=("t$(printf %02d "$i"):$TASKS"); done
-[ "$LARGE_TASKS" -gt 0 ] && SPECS+=(large:"$LARGE_TASKS")
+[ "$LARGE_TASKS" -gt 0 ] && SPECS+=(large:"$LARGE_TASKS:$LARGE_SUBTASKS")
 STAMP="$SEED ${SPECS[*]} $(cksum <"$BENCH/GenerateTasks.java")"
 if [ "$(cat "$DATA/stamp" 2>/dev/null)" != "$STAMP" ]; then
   log "generating the data set: ${SPECS[*]} (seed $SEED)"
@@ -173,7 +174,7 @@ HEADER=$'scenario\ttag_tasks\trequests\tseconds\treq_s\tp50_ms\tp99_ms\tnon2xx\t
 RESULTS=$OUT/results.tsv
 {
   echo "# run $RUN_ID, commit $COMMIT, $(nproc) cores, $(uname -n)"
-  echo "# wrk -t$THREADS -c$CONNS -d${DURATION}s after ${WARMUP}s warm-up; data: $TAGS tags x $TASKS tasks + small $SMALL_TASKS + large $LARGE_TASKS, seed $SEED"
+  echo "# wrk -t$THREADS -c$CONNS -d${DURATION}s after ${WARMUP}s warm-up; data: $TAGS tags x $TASKS tasks + small $SMALL_TASKS + large $LARGE_TASKS (up to $LARGE_SUBTASKS subtasks each), seed $SEED"
   echo "$HEADER"
 } >"$RESULTS"
 
