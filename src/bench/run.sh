@@ -23,6 +23,7 @@
 #   PGHOST [127.0.0.1] PGPORT [5432] PGADMIN [postgres] PGADMIN_PASSWORD []   an existing cluster, admin role
 #   BENCH_DB [task_service_bench]   database and role created (dropped first if they exist)
 #   HTTP_PORT [18041] MGMT_PORT [19041]  JAVA_HOME  JAVA_OPTS  BENCH_OUT [target/bench]
+#   CHART_NOTE []   a line printed in red under the chart's title (e.g. "busy machine")
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -278,6 +279,6 @@ awk -F'\t' '
        print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"; next }
   { printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $5, $6, $7, $8, $9, $10, $11, $12, $13 }
 ' "$RESULTS" >"$OUT/results.md"
-java "$BENCH/Chart.java" "$RESULTS" "$OUT/chart.png"
+java "$BENCH/Chart.java" "$RESULTS" "$OUT/chart.png" ${CHART_NOTE:+"$CHART_NOTE"}
 log "done: $RESULTS, $OUT/results.md, $OUT/chart.png"
 cat "$OUT/results.md"
