@@ -35,7 +35,7 @@ public class BoundedDatabaseWorkInterceptor {
     Object bound(InvocationContext context) throws Exception {
         Object result = context.proceed();
         if (result instanceof Uni<?> work) {
-            return work.ifNoItem().after(bulk.budget(timeout)).fail();
+            return Deadline.of(work, bulk.budget(timeout));
         }
         return result;
     }
