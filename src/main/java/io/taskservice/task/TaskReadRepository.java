@@ -66,24 +66,46 @@ public class TaskReadRepository {
         return session().chain(s -> select(s, ROW + where.clause(), where).getSingleResultOrNull());
     }
 
-    /** One page of rows: an offset page when {@code after} is null, else the rows strictly after it. */
+    /**
+     * One page of rows: an offset page when {@code after} is null, else the rows strictly after it. Two statements:
+     * the page's ids in index order (an index-only scan), then their rows by primary key.
+     */
     public Uni<List<TaskRow>> search(String project, String tagName, TaskFilter filter, Sort sort, Cursor after, int offset,
             int limit) {
         Where where = filtered(project, tagName, filter);
         if (after != null) {
             where.and(sort.after("t.id")).parameter("afterValue", after.sortValue()).parameter("afterId", after.id());
         }
-        String hql = ROW + where.clause() + " order by " + sort.orderBy("t.id");
-        return session().chain(s -> select(s, hql, where).setFirstResult(offset).setMaxResults(limit).getResultList());
+        String ids = "select t.id" + from(filter) + where.clause() + " order by " + sort.orderBy("t.id");
+        return session().chain(s -> {
+            Mutiny.SelectionQuery<Long> page = s.createSelectionQuery(ids, Long.class);
+            where.parameters().forEach(page::setParameter);
+            return page.setFirstResult(offset).setMaxResults(limit).getResultList().chain(found -> rows(s, found));
+        });
     }
 
-    /** How many rows {@link #search} finds in all; the parent is joined only when the filter names one. */
+    /**
+     * The rows of {@code ids}, in that order. Apart from the page's choice of ids, so that the entries an offset
+     * page skips are index entries only, never rows read and joined to their parent; and so that each statement's
+     * plan holds whatever its LIMIT (a generic plan does not know it).
+     */
+    private static Uni<List<TaskRow>> rows(Mutiny.Session s, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return s.createSelectionQuery(ROW + " where t.id in :ids", TaskRow.class).setParameter("ids", ids).getResultList()
+                .map(rows -> {
+                    Map<Long, TaskRow> byId = new HashMap<>();
+                    rows.forEach(row -> byId.put(row.id(), row));
+                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                });
+    }
+
+    /** How many rows {@link #search} finds in all. */
     public Uni<Long> countMatching(String project, String tagName, TaskFilter filter) {
         Where where = filtered(project, tagName, filter);
-        String from = filter.parent() != null && !TaskFilter.TOP_LEVEL.equals(filter.parent())
-                ? " from Task t join t.parent p" : " from Task t";
         return session().chain(s -> {
-            Mutiny.SelectionQuery<Long> query = s.createSelectionQuery("select count(*)" + from + where.clause(), Long.class);
+            Mutiny.SelectionQuery<Long> query = s.createSelectionQuery("select count(*)" + from(filter) + where.clause(), Long.class);
             where.parameters().forEach(query::setParameter);
             return query.getSingleResult();
         });
@@ -116,6 +138,11 @@ public class TaskReadRepository {
                     byTask.forEach((task, byPosition) -> ordered.put(task, List.copyOf(byPosition.values())));
                     return ordered;
                 }));
+    }
+
+    /** The tasks a list reads; the parent is joined only when the filter names one. */
+    private static String from(TaskFilter filter) {
+        return filter.parent() != null && !TaskFilter.TOP_LEVEL.equals(filter.parent()) ? " from Task t join t.parent p" : " from Task t";
     }
 
     private static Where byKeys(String project, String tagName) {
