@@ -27,27 +27,45 @@ public class TaskGraphService {
 
     private final TagService tags;
     private final TaskRepository tasks;
+    private final TaskReadRepository reads;
+    private final NextTaskRepository candidates;
     private final TaskViews views;
     private final Vertx vertx;
 
-    TaskGraphService(TagService tags, TaskRepository tasks, TaskViews views, Vertx vertx) {
+    TaskGraphService(TagService tags, TaskRepository tasks, TaskReadRepository reads, NextTaskRepository candidates,
+            TaskViews views, Vertx vertx) {
         this.tags = tags;
         this.tasks = tasks;
+        this.reads = reads;
+        this.candidates = candidates;
         this.views = views;
         this.vertx = vertx;
     }
 
     /**
      * The next task as {@code task-master next} would choose it, or empty. The graph and the chosen task's row come
-     * from one snapshot, so a task deleted meanwhile by another client is neither chosen nor missing.
+     * from one snapshot, so a task deleted meanwhile by another client is neither chosen nor missing. The database
+     * finds the first candidate in the rule's order ({@link NextTaskRepository}); when that is the rule's answer
+     * (the usual case) it is the answer, else the rule runs over the whole tag.
      */
     @WithTransaction
     public Uni<Optional<TaskView>> next(String project, String tagName) {
-        return ReadSnapshot.begin().chain(() -> tags.require(project, tagName)).chain(tag -> tasks.loadGraph(tag.id)
-                .chain(nodes -> onWorker(() -> new NextTaskRule().next(nodes)))
-                .chain(next -> next.isEmpty() ? Uni.createFrom().item(Optional.<TaskView>empty())
-                        : tasks.findRow(tag.id, TaskId.parse("id", next.get().id()))
-                                .chain(row -> views.of(List.of(row))).map(list -> Optional.of(list.getFirst()))));
+        return ReadSnapshot.begin().chain(() -> candidates.firstCandidate(project, tagName)).chain(first -> {
+            if (first == null) { // no candidate at all: nothing is ready (or there is no such tag: 404)
+                return tags.require(project, tagName).replaceWith(Optional.<TaskView>empty());
+            }
+            if (first.isTheAnswer()) {
+                return view(reads.findRow(first.taskId()));
+            }
+            return tags.require(project, tagName).chain(tag -> tasks.loadGraph(tag.id)
+                    .chain(nodes -> onWorker(() -> new NextTaskRule().next(nodes)))
+                    .chain(next -> next.isEmpty() ? Uni.createFrom().item(Optional.<TaskView>empty())
+                            : view(tasks.findRow(tag.id, TaskId.parse("id", next.get().id())))));
+        });
+    }
+
+    private Uni<Optional<TaskView>> view(Uni<TaskRow> row) {
+        return row.chain(found -> views.of(List.of(found))).map(list -> Optional.of(list.getFirst()));
     }
 
     /** The dependency problems {@code task-master validate-dependencies} reports for the tag, from one snapshot. */

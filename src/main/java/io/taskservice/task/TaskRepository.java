@@ -4,14 +4,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
-import io.taskservice.database.Cursor;
 import io.taskservice.database.Sort;
 import io.taskservice.database.Where;
 import io.taskservice.task.graph.TaskNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -116,58 +114,6 @@ public class TaskRepository implements PanacheRepository<Task> {
         return session().chain(s -> select(s, ROW + where.clause(), where).getSingleResultOrNull());
     }
 
-    /** One page of rows: an offset page when {@code after} is null, else the rows strictly after it. */
-    public Uni<List<TaskRow>> search(long tagId, TaskFilter filter, Sort sort, Cursor after, int offset, int limit) {
-        Where where = filtered(tagId, filter);
-        if (after != null) {
-            where.and(sort.after("t.id")).parameter("afterValue", after.sortValue()).parameter("afterId", after.id());
-        }
-        String hql = ROW + where.clause() + " order by " + sort.orderBy("t.id");
-        return session().chain(s -> select(s, hql, where).setFirstResult(offset).setMaxResults(limit).getResultList());
-    }
-
-    public Uni<Long> countMatching(long tagId, TaskFilter filter) {
-        Where where = filtered(tagId, filter);
-        return session().chain(s -> {
-            Mutiny.SelectionQuery<Long> query = s.createSelectionQuery(
-                    "select count(t) from Task t left join t.parent p" + where.clause(), Long.class);
-            where.parameters().forEach(query::setParameter);
-            return query.getSingleResult();
-        });
-    }
-
-    /**
-     * The dependencies of each of {@code taskIds} in their order: the Task Master id of each resolved one, and
-     * the written text of each that names no task of the tag (see {@link UnresolvedDependency}).
-     */
-    public Uni<Map<Long, List<String>>> dependencyIds(List<Long> taskIds) {
-        if (taskIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return session().chain(s -> s.createSelectionQuery(
-                        "select d.id.taskId, d.position, t.key, p.key from TaskDependency d join Task t on t.id = d.id.dependsOnId"
-                                + " left join t.parent p where d.id.taskId in :ids", Object[].class)
-                .setParameter("ids", taskIds).getResultList()
-                .chain(resolved -> s.createSelectionQuery(
-                                "select u.id.taskId, u.id.position, u.written from UnresolvedDependency u where u.id.taskId in :ids",
-                                Object[].class)
-                        .setParameter("ids", taskIds).getResultList()
-                        .map(unresolved -> {
-                            Map<Long, java.util.TreeMap<Short, String>> byTask = new LinkedHashMap<>();
-                            for (Object[] row : resolved) {
-                                String parentKey = (String) row[3];
-                                byTask.computeIfAbsent((Long) row[0], id -> new java.util.TreeMap<>())
-                                        .put((Short) row[1], parentKey == null ? (String) row[2] : parentKey + "." + row[2]);
-                            }
-                            for (Object[] row : unresolved) {
-                                byTask.computeIfAbsent((Long) row[0], id -> new java.util.TreeMap<>()).put((Short) row[1], (String) row[2]);
-                            }
-                            Map<Long, List<String>> ordered = new LinkedHashMap<>();
-                            byTask.forEach((task, byPosition) -> ordered.put(task, List.copyOf(byPosition.values())));
-                            return ordered;
-                        })));
-    }
-
     /**
      * A tag's tasks and their subtasks as Task Master's rules see them: in task-list order, with every dependency
      * as written (resolved ones name their target; unresolved ones are resolved from their text the way Task
@@ -191,28 +137,10 @@ public class TaskRepository implements PanacheRepository<Task> {
 
     private static Where byTaskId(long tagId, TaskId id) {
         Where where = new Where().and("t.tag.id = :tag", "tag", tagId).and("t.key = :key", "key", id.key());
-        return id.parentKey() == null ? where.and("p is null")
-                : where.and("p.key = :parentKey", "parentKey", id.parentKey()).and("p.parent is null");
-    }
-
-    private static Where filtered(long tagId, TaskFilter filter) {
-        Where where = new Where().and("t.tag.id = :tag", "tag", tagId);
-        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            where.and("t.status in :statuses", "statuses", filter.statuses());
-        }
-        if (filter.priority() != null) {
-            where.and("t.priority = :priority", "priority", filter.priority());
-        }
-        if (TaskFilter.TOP_LEVEL.equals(filter.parent())) {
-            where.and("p is null");
-        } else if (filter.parent() != null) {
-            where.and("p.key = :parentKey and p.parent is null", "parentKey", filter.parent());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.and("(lower(t.title) like :text escape '\\' or lower(coalesce(t.description, '')) like :text escape '\\')",
-                    "text", Where.containing(filter.text().toLowerCase(java.util.Locale.ROOT)));
-        }
-        return where;
+        // "t.parent.id", the column, which the partial index task_key_unique_top_level serves; with the join to the
+        // parent, Hibernate writes "t.parent is null" as "p.id is null", which reads the whole tag.
+        return id.parentKey() == null ? where.and("t.parent.id is null")
+                : where.and("p.key = :parentKey", "parentKey", id.parentKey()).and("p.parent.id is null");
     }
 
     private static Mutiny.SelectionQuery<TaskRow> select(Mutiny.Session session, String hql, Where where) {

@@ -40,17 +40,19 @@ public class TaskService {
     private final TagService tags;
     private final TagRepository tagRows;
     private final TaskRepository tasks;
+    private final TaskReadRepository reads;
     private final TaskDependencyRepository dependencies;
     private final TaskViews views;
     private final TaskGraphService graphs;
     private final Validator validator;
     private final ObjectMapper json;
 
-    public TaskService(TagService tags, TagRepository tagRows, TaskRepository tasks, TaskDependencyRepository dependencies,
-            TaskViews views, TaskGraphService graphs, Validator validator, ObjectMapper json) {
+    public TaskService(TagService tags, TagRepository tagRows, TaskRepository tasks, TaskReadRepository reads,
+            TaskDependencyRepository dependencies, TaskViews views, TaskGraphService graphs, Validator validator, ObjectMapper json) {
         this.tags = tags;
         this.tagRows = tagRows;
         this.tasks = tasks;
+        this.reads = reads;
         this.dependencies = dependencies;
         this.views = views;
         this.graphs = graphs;
@@ -66,25 +68,27 @@ public class TaskService {
     public Uni<Page<TaskView>> list(String project, String tagName, TaskFilter filter, Sort sort, PageRequest page,
             String after) {
         Cursor cursor = after == null ? null : Cursor.decode(after, sort);
-        return tags.require(project, tagName).chain(tag -> {
-            int offset = cursor == null ? page.index() * page.size() : 0;
-            Uni<List<TaskRow>> rows = tasks.search(tag.id, filter, sort, cursor, offset, page.size() + 1);
-            Uni<Long> total = cursor == null ? tasks.countMatching(tag.id, filter) : Uni.createFrom().nullItem();
-            return rows.chain(found -> total.chain(count -> {
-                List<TaskRow> items = found.size() > page.size() ? found.subList(0, page.size()) : found;
-                String next = found.size() > page.size()
-                        ? Cursor.after(sort, TaskRepository.sortValue(items.getLast(), sort.field()), items.getLast().id()).encode()
-                        : null;
-                return views.of(items).map(views -> new Page<>(views, cursor == null ? page.index() : null, page.size(), count, next));
-            }));
-        });
+        int offset = cursor == null ? page.index() * page.size() : 0;
+        // The tag is found by its keys inside each statement; only an empty page asks whether it exists.
+        return reads.search(project, tagName, filter, sort, cursor, offset, page.size() + 1)
+                .call(found -> found.isEmpty() ? tags.require(project, tagName) : Uni.createFrom().nullItem())
+                .chain(found -> (cursor == null ? reads.countMatching(project, tagName, filter) : Uni.createFrom().<Long>nullItem())
+                        .chain(count -> {
+                            List<TaskRow> items = found.size() > page.size() ? found.subList(0, page.size()) : found;
+                            String next = found.size() > page.size()
+                                    ? Cursor.after(sort, TaskRepository.sortValue(items.getLast(), sort.field()), items.getLast().id()).encode()
+                                    : null;
+                            return views.of(items).map(views -> new Page<>(views, cursor == null ? page.index() : null, page.size(), count, next));
+                        }));
     }
 
+    /** One task in two statements: the row by project, tag and task keys, then its dependencies. */
     @WithSession
     public Uni<TaskView> get(String project, String tagName, TaskId id) {
-        return tags.require(project, tagName)
-                .chain(tag -> tasks.findRow(tag.id, id))
-                .onItem().ifNull().failWith(() -> new NotFoundException("task", id.toString()))
+        return reads.findRow(project, tagName, id)
+                .onItem().ifNull().switchTo(() -> tags.require(project, tagName).<TaskRow>map(tag -> {
+                    throw new NotFoundException("task", id.toString());
+                }))
                 .chain(row -> views.of(List.of(row))).map(List::getFirst);
     }
 

@@ -8,9 +8,9 @@ import java.util.List;
 @ApplicationScoped
 class TaskViews {
 
-    private final TaskRepository tasks;
+    private final TaskReadRepository tasks;
 
-    TaskViews(TaskRepository tasks) {
+    TaskViews(TaskReadRepository tasks) {
         this.tasks = tasks;
     }
 
