@@ -102,8 +102,7 @@ public class HttpLayerProblems {
         response.end(text);
     }
 
-    /** The request's path for a problem's {@code instance}, or null when it is too long to quote back. */
-    static String shortPath(HttpServerRequest request) {
+    private static String shortPath(HttpServerRequest request) {
         String path = request.path();
         return path == null || path.length() > 256 ? null : path;
     }
