@@ -76,11 +76,6 @@ public class RequestAdmission {
         router.route("/api/*").order(ORDER).handler(this::admit);
     }
 
-    /** The limit in force. */
-    int limit() {
-        return limit;
-    }
-
     private void admit(RoutingContext context) {
         if (inFlight.incrementAndGet() > limit) {
             inFlight.decrementAndGet();
