@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The reactive pool, handing out connections that report their own failures to the log instead of to
- * standard error.
+ * standard error, within the acquire timeout ({@link AcquireTimeout}: the Vert.x pool's own one loses connections).
  *
  * <p>A connection borrowed from a Vert.x pool ({@code SqlConnectionBase}) prints a failure that arrives while
  * it has no exception handler with {@code printStackTrace()}; Hibernate Reactive never sets one. Every database
@@ -32,9 +32,11 @@ final class ConnectionLossLoggingPool implements PgPool {
     private static final Logger LOG = Logger.getLogger(ConnectionLossLoggingPool.class);
 
     private final Pool pool;
+    private final AcquireTimeout acquireTimeout;
 
-    ConnectionLossLoggingPool(Pool pool) {
+    ConnectionLossLoggingPool(Pool pool, AcquireTimeout acquireTimeout) {
         this.pool = pool;
+        this.acquireTimeout = acquireTimeout;
     }
 
     private static SqlConnection handled(SqlConnection connection) {
@@ -43,7 +45,7 @@ final class ConnectionLossLoggingPool implements PgPool {
 
     @Override
     public Future<SqlConnection> getConnection() {
-        return pool.getConnection().map(ConnectionLossLoggingPool::handled);
+        return acquireTimeout.bound(pool.getConnection()).map(ConnectionLossLoggingPool::handled);
     }
 
     @Override

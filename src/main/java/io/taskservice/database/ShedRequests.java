@@ -13,8 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Requests answered {@code 503} because the database is unavailable: counted in
- * {@code task_service_requests_shed_total{reason}} and summarised in at most one log line per interval.
+ * Requests answered {@code 503}, because the database is unavailable or because the service already has as many
+ * requests in flight as it admits: counted in {@code task_service_requests_shed_total{reason}} and summarised in at
+ * most one log line per interval.
  *
  * <p>A WARN per refused request turned one overload burst into 32,270 lines (13.8 MB, up to 3,458 a second)
  * that buried everything else; a shed request is an expected answer under load, the metric is where its
@@ -24,12 +25,15 @@ import org.jboss.logging.Logger;
 public class ShedRequests {
 
     static final String METRIC = "task_service.requests.shed";
+    static final String OVER_CAPACITY = "over_capacity";
     private static final Logger LOG = Logger.getLogger(ShedRequests.class);
 
     private final Map<DatabaseFailure, Counter> counters = new EnumMap<>(DatabaseFailure.class);
+    private final Counter overCapacity;
     private final Vertx vertx;
     private final long intervalNanos;
     private final AtomicLong sinceLastLine = new AtomicLong();
+    private final AtomicLong overCapacitySinceLastLine = new AtomicLong();
     private final AtomicLong lastLineNanos;
     private final AtomicBoolean summaryScheduled = new AtomicBoolean();
 
@@ -44,12 +48,27 @@ public class ShedRequests {
                     .tag("reason", reason(kind))
                     .register(registry));
         }
+        overCapacity = Counter.builder(METRIC)
+                .description("Requests answered 503 because as many requests as admitted were already in flight")
+                .tag("reason", OVER_CAPACITY)
+                .register(registry);
     }
 
     /** Counts one request shed because of {@code kind}; logs a summary when the interval since the last one is over. */
     public void record(DatabaseFailure kind) {
         counters.getOrDefault(kind, counters.get(DatabaseFailure.UNAVAILABLE)).increment();
         sinceLastLine.incrementAndGet();
+        summariseWhenDue();
+    }
+
+    /** Counts one request refused at admission, before it reached the pool (see api/RequestAdmission). */
+    public void recordOverCapacity() {
+        overCapacity.increment();
+        overCapacitySinceLastLine.incrementAndGet();
+        summariseWhenDue();
+    }
+
+    private void summariseWhenDue() {
         long now = System.nanoTime();
         long last = lastLineNanos.get();
         if (now - last >= intervalNanos && lastLineNanos.compareAndSet(last, now)) {
@@ -66,10 +85,16 @@ public class ShedRequests {
     }
 
     private void summarise(long sinceNanos) {
-        long count = sinceLastLine.getAndSet(0);
-        if (count > 0) {
+        long database = sinceLastLine.getAndSet(0);
+        long admission = overCapacitySinceLastLine.getAndSet(0);
+        long seconds = Math.max(1, Duration.ofNanos(sinceNanos).toSeconds());
+        if (database > 0) {
             LOG.warnf("Database unavailable: %d request(s) answered 503 in the last %d s (metric task_service_requests_shed_total)",
-                    count, Math.max(1, Duration.ofNanos(sinceNanos).toSeconds()));
+                    database, seconds);
+        }
+        if (admission > 0) {
+            LOG.warnf("Over capacity: %d request(s) answered 503 at admission in the last %d s, the in-flight limit reached"
+                    + " (metric task_service_requests_shed_total{reason=\"over_capacity\"})", admission, seconds);
         }
     }
 

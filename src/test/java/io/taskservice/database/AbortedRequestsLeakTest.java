@@ -56,7 +56,9 @@ class AbortedRequestsLeakTest {
             return Map.of(
                     "quarkus.datasource.reactive.max-size", Integer.toString(POOL_SIZE),
                     "task-service.pool.max-wait-queue-size", "1000",
-                    "task-service.pool.acquire-timeout", "20s");
+                    "task-service.pool.acquire-timeout", "20s",
+                    // Every client reaches the pool: here the aborts, not the admission limit, are under test.
+                    "task-service.admission.max-in-flight", "1000");
         }
     }
 
