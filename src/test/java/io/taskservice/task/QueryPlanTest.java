@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.taskservice.support.ApiFixtures;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -152,6 +153,25 @@ class QueryPlanTest {
         List<String> statements = statementsOf(() -> given().get("/api/projects/" + project + "/tags/master/next")
                 .then().statusCode(200));
         assertThat(statements).isNotEmpty();
+        statements.forEach(this::assertNoSequentialScanOfTaskTables);
+    }
+
+    /**
+     * Creating a task without an id numbers it one above the level's highest number and places it last: both maxima
+     * must come from the end of an index (PostgreSQL's min/max optimisation: one entry under a LIMIT), not from an
+     * aggregate over the tag's 10,000 top-level tasks, which all creates of a tag wait for under its lock.
+     */
+    @Test
+    void creatingATaskReadsOneIndexEntryForEachMaximum() {
+        List<String> statements = statementsOf(() -> given().contentType(ContentType.JSON).body("{\"title\":\"New\"}")
+                .post(tasks).then().statusCode(201));
+        List<String> maxima = statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT).contains("max(")).toList();
+        assertThat(maxima).as("%s", statements).hasSize(2);
+        for (String sql : maxima) {
+            JsonNode plan = explain(sql);
+            assertThat(nodeTypes(plan)).as("%s%n%s", sql, plan.toPrettyString()).contains("Limit")
+                    .doesNotContain("Seq Scan", "Bitmap Heap Scan");
+        }
         statements.forEach(this::assertNoSequentialScanOfTaskTables);
     }
 
