@@ -266,9 +266,17 @@ class QueryPlanTest {
                 .await().atMost(Duration.ofSeconds(30));
     }
 
+    /**
+     * Runs {@code sql} on a pooled connection without the pool's statement timeout (8 s): seeding 100,000 tasks takes
+     * longer than that on a busy machine (in CI, a PostgreSQL container). RESET gives the connection its configured
+     * timeout back.
+     */
     private List<Row> query(String sql) {
         List<Row> rows = new ArrayList<>();
-        pool.query(sql).execute().await().atMost(Duration.ofSeconds(60)).forEach(rows::add);
+        pool.withConnection(c -> c.query("set statement_timeout = 0").execute()
+                        .chain(() -> c.query(sql).execute())
+                        .call(() -> c.query("reset statement_timeout").execute()))
+                .await().atMost(Duration.ofMinutes(5)).forEach(rows::add);
         return rows;
     }
 
