@@ -60,7 +60,7 @@ public class TaskGraphService {
             return tags.require(project, tagName).chain(tag -> tasks.loadGraph(tag.id)
                     .chain(nodes -> onWorker(() -> new NextTaskRule().next(nodes)))
                     .chain(next -> next.isEmpty() ? Uni.createFrom().item(Optional.<TaskView>empty())
-                            : view(tasks.findRow(tag.id, TaskId.parse("id", next.get().id())))));
+                            : view(reads.findRow(project, tagName, TaskId.parse("id", next.get().id())))));
         });
     }
 

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import io.taskservice.database.Sort;
-import io.taskservice.database.Where;
 import io.taskservice.task.graph.TaskNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -15,8 +14,9 @@ import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Database access for tasks and subtasks. Reads project into {@link TaskRow}s (no managed entities); lists
- * come in Task Master order by default: numeric ids by number, then slugs.
+ * Database access for tasks and subtasks as managed entities (to be changed), the numbering of new tasks and the
+ * whole-tag graph; the API's reads, as {@link TaskRow} projections, are in {@link TaskReadRepository}. Lists come
+ * in Task Master order by default: numeric ids by number, then slugs.
  */
 @ApplicationScoped
 public class TaskRepository implements PanacheRepository<Task> {
@@ -36,9 +36,6 @@ public class TaskRepository implements PanacheRepository<Task> {
     /** A top-level task of a tag by its key. */
     private static final String TOP_LEVEL = "tag.id = ?1 and parent is null and key = ?2";
 
-    private static final String ROW = "select new io.taskservice.task.TaskRow(t.id, t.key, p.key, t.title, t.description,"
-            + " t.details, t.testStrategy, t.status, t.priority, t.extra, t.sortKey, t.createdAt, t.updatedAt, t.version)"
-            + " from Task t left join t.parent p";
 
     /** The value a row has for a {@link #SORTABLE} field, for its keyset cursor. */
     public static Object sortValue(TaskRow row, String field) {
@@ -108,12 +105,6 @@ public class TaskRepository implements PanacheRepository<Task> {
         return list("parent.id = ?1 order by sortKey, id", parentId);
     }
 
-    /** One task by Task Master id ("21" or "21.2"), as a row; null when absent. */
-    public Uni<TaskRow> findRow(long tagId, TaskId id) {
-        Where where = byTaskId(tagId, id);
-        return session().chain(s -> select(s, ROW + where.clause(), where).getSingleResultOrNull());
-    }
-
     /**
      * A tag's tasks and their subtasks as Task Master's rules see them: in task-list order, with every dependency
      * as written (resolved ones name their target; unresolved ones are resolved from their text the way Task
@@ -133,20 +124,6 @@ public class TaskRepository implements PanacheRepository<Task> {
                                                 + " Task t where t.id = u.id.taskId and t.tag.id = :tag", Object[].class)
                                 .setParameter("tag", tagId).getResultList()
                                 .map(unresolved -> TaskGraphRows.toNodes(tasks, resolved, unresolved)))));
-    }
-
-    private static Where byTaskId(long tagId, TaskId id) {
-        Where where = new Where().and("t.tag.id = :tag", "tag", tagId).and("t.key = :key", "key", id.key());
-        // "t.parent.id", the column, which the partial index task_key_unique_top_level serves; with the join to the
-        // parent, Hibernate writes "t.parent is null" as "p.id is null", which reads the whole tag.
-        return id.parentKey() == null ? where.and("t.parent.id is null")
-                : where.and("p.key = :parentKey", "parentKey", id.parentKey()).and("p.parent.id is null");
-    }
-
-    private static Mutiny.SelectionQuery<TaskRow> select(Mutiny.Session session, String hql, Where where) {
-        Mutiny.SelectionQuery<TaskRow> query = session.createSelectionQuery(hql, TaskRow.class);
-        where.parameters().forEach(query::setParameter);
-        return query;
     }
 
     private static Uni<Mutiny.Session> session() {

@@ -11,6 +11,7 @@ import io.taskservice.project.ProjectRepository;
 import io.taskservice.tag.TagRepository;
 import io.taskservice.task.Task;
 import io.taskservice.task.TaskId;
+import io.taskservice.task.TaskReadRepository;
 import io.taskservice.task.TaskRepository;
 import io.taskservice.task.TaskRow;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,17 +45,21 @@ class TaskReadBenchmark {
     @Inject
     TaskRepository tasks;
     @Inject
+    TaskReadRepository reads;
+    @Inject
     Mutiny.SessionFactory sessions;
     @Inject
     Pool pool;
 
     @Test
     void readOneTask() throws Throwable {
-        long tagId = seed();
+        io.taskservice.tag.Tag seeded = seed();
+        long tagId = seeded.id;
+        String projectKey = seeded.project.key;
         TaskId id = new TaskId(null, "42");
         Map<String, Supplier<Uni<?>>> variants = new java.util.LinkedHashMap<>();
         variants.put("Panache managed entity", () -> Panache.withSession(() -> tasks.findEntity(tagId, id).map(t -> t.title)));
-        variants.put("HQL projection (API path)", () -> Panache.withSession(() -> tasks.findRow(tagId, id)));
+        variants.put("HQL projection (API path)", () -> Panache.withSession(() -> reads.findRow(projectKey, "master", id)));
         variants.put("HQL projection, stateless session", () -> sessions.withStatelessSession(s -> s.createSelectionQuery(
                 "select new io.taskservice.task.TaskRow(t.id, t.key, p.key, t.title, t.description, t.details, t.testStrategy,"
                         + " t.status, t.priority, t.extra, t.sortKey, t.createdAt, t.updatedAt, t.version)"
@@ -90,7 +95,7 @@ class TaskReadBenchmark {
                 .collect().last());
     }
 
-    private long seed() throws Throwable {
+    private io.taskservice.tag.Tag seed() throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
             Project project = new Project();
             project.key = "bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -105,7 +110,7 @@ class TaskReadBenchmark {
             task.description = "A task of typical size";
             task.details = "x".repeat(800);
             task.extra = Map.of("complexity", 5);
-            return projects.persist(project).chain(() -> tags.persist(tag)).chain(() -> tasks.persist(task)).map(t -> tag.id);
+            return projects.persist(project).chain(() -> tags.persist(tag)).chain(() -> tasks.persist(task)).map(t -> tag);
         }));
     }
 }
