@@ -59,13 +59,7 @@ class ApiAgreementTest {
 
     @Test
     void nextAndValidationAgreeOnGeneratedTaskLists() {
-        Random random = new Random(20261124);
-        ObjectNode file = JSON.createObjectNode();
-        for (int graph = 0; graph < 40; graph++) {
-            ArrayNode tasks = TaskMasterAgreementTest.GraphGenerator.tasks(random, 3 + random.nextInt(12));
-            file.putObject("g" + graph).set("tasks", acceptedByTheService(tasks));
-        }
-        assertThat(assertAgreement(file)).isEqualTo(40);
+        assertThat(assertAgreement(generatedFile(new Random(20261124), "g", 40, 3, 12))).isEqualTo(40);
     }
 
     /**
@@ -75,13 +69,17 @@ class ApiAgreementTest {
      */
     @Test
     void nextAgreesOnManyMoreGeneratedTaskLists() {
-        Random random = new Random(20261207);
+        assertThat(assertAgreement(generatedFile(new Random(20261207), "m", 300, 2, 25))).isEqualTo(300);
+    }
+
+    /** A tagged file of {@code tags} generated task lists (tags prefix0, prefix1, ...) of min to min + spread - 1 tasks. */
+    private static ObjectNode generatedFile(Random random, String prefix, int tags, int min, int spread) {
         ObjectNode file = JSON.createObjectNode();
-        for (int graph = 0; graph < 300; graph++) {
-            ArrayNode tasks = TaskMasterAgreementTest.GraphGenerator.tasks(random, 2 + random.nextInt(25));
-            file.putObject("m" + graph).set("tasks", acceptedByTheService(tasks));
+        for (int graph = 0; graph < tags; graph++) {
+            ArrayNode tasks = TaskMasterAgreementTest.GraphGenerator.tasks(random, min + random.nextInt(spread));
+            file.putObject(prefix + graph).set("tasks", acceptedByTheService(tasks));
         }
-        assertThat(assertAgreement(file)).isEqualTo(300);
+        return file;
     }
 
     /** Imports {@code file} into a new project and compares every tag; returns the number of tags compared. */
